@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+// Every environment variable the app reads, checked once at boot so a typo
+// fails loudly at start instead of quietly at the first email.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** Public origin used in emails and calendars, e.g. https://events.example.edu */
+  PUBLIC_URL: z.string().url().optional(),
+  /** postgres://… — when unset, the embedded PGlite database is used. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where PGlite keeps its files when DATABASE_URL is unset. */
+  PODIUM_DATA_DIR: z.string().default("./data"),
+  /** "off" skips seeding the demo data into an empty database. */
+  PODIUM_SEED: z.enum(["on", "off"]).default("on"),
+  /** "off" keeps the outbox worker out of the web process (run `npm run worker` instead). */
+  PODIUM_WORKER: z.enum(["on", "off"]).default("on"),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** Read by the resend SDK itself; tests point it at a local stand-in. */
+  RESEND_BASE_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().default("Podium <events@podium.local>"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,18 @@
+import type { Database } from "~db/client.server";
+import type { Env } from "./env.server";
+
+// What server.ts hands every loader and action: the database (PGlite or
+// PostgreSQL, the routes cannot tell), the checked environment and per-request values.
+export interface PodiumLoadContext {
+  db: Database;
+  env: Env;
+  /** Absolute origin for links that leave the page (calendars, emails). */
+  origin: string;
+  cspNonce: string;
+  requestId: string;
+}
+
+declare module "@remix-run/server-runtime" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends PodiumLoadContext {}
+}

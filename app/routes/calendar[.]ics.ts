@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { calendarResponse } from "~/events/calendar-response.server";
+import { listAllPublicEvents } from "~/events/public-events.server";
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return calendarResponse({
+    name: "Podium events",
+    filename: "podium.ics",
+    events: await listAllPublicEvents(context.db),
+    origin: context.origin,
+    url: context.origin,
+  });
+}

@@ -1,0 +1,122 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { ViteDevServer } from "vite";
+import type { Database } from "~db/client.server";
+import type { Env } from "../env.server";
+import type { PodiumLoadContext } from "../load-context";
+
+export interface HttpAppOptions {
+  db: Database;
+  env: Env;
+  /** Production: the built server bundle. Development: a Vite dev server. */
+  build: ServerBuild | { vite: ViteDevServer };
+  clientDir?: string;
+}
+
+function securityHeaders(production: boolean): express.RequestHandler {
+  return (_req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    // Vite's dev client injects inline scripts without a nonce, so the policy is production-only.
+    if (production) {
+      res.setHeader(
+        "Content-Security-Policy",
+        [
+          "default-src 'self'",
+          `script-src 'self' 'nonce-${nonce}'`,
+          "style-src 'self' 'unsafe-inline'",
+          "img-src 'self' https: data:",
+          "form-action 'self'",
+          "frame-ancestors 'none'",
+          "base-uri 'self'",
+          "object-src 'none'",
+        ].join("; "),
+      );
+    }
+    // A 304 tells the browser to reuse the page it holds, whose scripts carry the
+    // nonce of the first response; a fresh policy would make them all refuse to run.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (args[0] === 304 || res.statusCode === 304) res.removeHeader("Content-Security-Policy");
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    next();
+  };
+}
+
+export function originOf(req: express.Request, env: Env): string {
+  if (env.PUBLIC_URL) return env.PUBLIC_URL.replace(/\/$/, "");
+  return `${req.protocol}://${req.get("host") ?? `localhost:${env.PORT}`}`;
+}
+
+/**
+ * The public contract promises /events/:slug.ics and /series/:slug.ics, but a
+ * Remix route segment cannot be half dynamic, half literal. The calendars live
+ * at /events/:slug/calendar.ics and this maps the promised paths onto them.
+ */
+const CALENDAR_PATH = /^\/(events|series)\/([^/?]+)\.ics(\?.*)?$/;
+function rewriteCalendarPaths(req: express.Request, _res: express.Response, next: express.NextFunction) {
+  const match = CALENDAR_PATH.exec(req.url);
+  if (match) {
+    req.url = `/${match[1]}/${match[2]}/calendar.ics${match[3] ?? ""}`;
+    req.originalUrl = req.url;
+  }
+  next();
+}
+
+export function createHttpApp(options: HttpAppOptions): express.Express {
+  const { db, env, build } = options;
+  const production = !("vite" in build);
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", true);
+  app.use(compression());
+  app.use((req, res, next) => {
+    const requestId = req.get("x-request-id") ?? randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    next();
+  });
+  app.use(securityHeaders(production));
+
+  if ("vite" in build) {
+    app.use(build.vite.middlewares);
+  } else {
+    const clientDir = options.clientDir ?? path.resolve("build/client");
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
+  }
+
+  app.use(rewriteCalendarPaths);
+
+  const getLoadContext = (req: express.Request, res: express.Response): AppLoadContext & PodiumLoadContext => ({
+    db,
+    env,
+    origin: originOf(req, env),
+    cspNonce: res.locals.cspNonce as string,
+    requestId: res.locals.requestId as string,
+  });
+
+  app.all(
+    "*",
+    "vite" in build
+      ? async (req, res, next) => {
+          try {
+            const serverBuild = (await build.vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+            return createRequestHandler({ build: serverBuild, getLoadContext })(req, res, next);
+          } catch (error) {
+            next(error);
+          }
+        }
+      : createRequestHandler({ build, getLoadContext }),
+  );
+  return app;
+}

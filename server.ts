@@ -1,0 +1,49 @@
+// Podium's entry: checks the environment, opens and migrates the database,
+// seeds demo data into an empty one, and serves the Remix app over express.
+import path from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import { openDatabase } from "./db/client.server";
+import { migrateDatabase } from "./db/migrate.server";
+import { seedDemoDataIfEmpty } from "./db/seed";
+import { readEnv } from "./app/env.server";
+import { createHttpApp } from "./app/server/http-app.server";
+
+const env = readEnv();
+const production = env.NODE_ENV === "production";
+
+const handle = await openDatabase({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: path.join(env.PODIUM_DATA_DIR, "pglite"),
+});
+await migrateDatabase(handle);
+if (env.PODIUM_SEED === "on") {
+  const seeded = await seedDemoDataIfEmpty(handle.db);
+  if (seeded) console.log(`Seeded demo data: ${seeded.events} events.`);
+}
+
+const build = production
+  ? ((await import(path.resolve("build/server/index.js"))) as ServerBuild)
+  : {
+      vite: await import("vite").then((vite) =>
+        vite.createServer({ server: { middlewareMode: true } }),
+      ),
+    };
+
+const app = createHttpApp({ db: handle.db, env, build });
+const server = app.listen(env.PORT, env.HOST, () => {
+  const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const database = handle.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.PODIUM_DATA_DIR}/pglite`;
+  console.log(`Podium is running at ${url}  (database: ${database})`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received, shutting down`);
+  server.close();
+  await handle.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,20 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { Database } from "~db/client.server";
+import { readEnv } from "~/env.server";
+
+/** The context server.ts would hand a loader, for calling loaders directly in tests. */
+export function testLoadContext(db: Database, origin = "http://podium.test"): AppLoadContext {
+  return {
+    db,
+    env: readEnv({ NODE_ENV: "test" }),
+    origin,
+    cspNonce: "test-nonce",
+    requestId: "test-request",
+  } as AppLoadContext;
+}
+
+export function requestFor(path: string, { viewerZone }: { viewerZone?: string } = {}): Request {
+  const headers = new Headers();
+  if (viewerZone) headers.set("Cookie", `podium-tz=${encodeURIComponent(viewerZone)}`);
+  return new Request(`http://podium.test${path}`, { headers });
+}
