@@ -7,6 +7,8 @@ import { migrateDatabase } from "./db/migrate.server";
 import { seedDemoDataIfEmpty } from "./db/seed";
 import { readEnv } from "./app/env.server";
 import { createHttpApp } from "./app/server/http-app.server";
+import { runEmailWorker } from "./app/email/run-worker.server";
+import { resolveLinkSecret } from "./app/security/link-secret.server";
 
 const env = readEnv();
 const production = env.NODE_ENV === "production";
@@ -21,6 +23,9 @@ if (env.PODIUM_SEED === "on") {
   if (seeded) console.log(`Seeded demo data: ${seeded.events} events.`);
 }
 
+const linkSecret = await resolveLinkSecret(handle.db, env.PODIUM_SECRET);
+const worker = env.PODIUM_WORKER === "on" ? runEmailWorker(handle.db, env, linkSecret) : null;
+
 const build = production
   ? ((await import(path.resolve("build/server/index.js"))) as ServerBuild)
   : {
@@ -29,11 +34,12 @@ const build = production
       ),
     };
 
-const app = createHttpApp({ db: handle.db, env, build });
+const app = createHttpApp({ db: handle.db, env, build, linkSecret });
 const server = app.listen(env.PORT, env.HOST, () => {
   const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const database = handle.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.PODIUM_DATA_DIR}/pglite`;
-  console.log(`Podium is running at ${url}  (database: ${database})`);
+  const mail = env.RESEND_API_KEY ? "Resend" : "the built-in mailbox (/admin/mailbox)";
+  console.log(`Podium is running at ${url}  (database: ${database}; email: ${mail}; worker: ${worker ? "in this process" : "off"})`);
 });
 
 let stopping = false;
@@ -42,6 +48,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal} received, shutting down`);
   server.close();
+  await worker?.stop();
   await handle.close();
   process.exit(0);
 }

@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["app/**/*.test.ts", "app/**/*.test.tsx", "emails/**/*.test.tsx", "db/**/*.test.ts", "test/**/*.test.ts"],
-          exclude: integration,
+          exclude: [...integration, "**/*.postgres.test.ts", "node_modules/**"],
         },
       },
       {
@@ -33,7 +33,7 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: "postgres",
-                include: integration,
+                include: [...integration, "app/**/*.postgres.test.ts", "test/**/*.postgres.test.ts"],
                 env: { PODIUM_TEST_DB: "postgres" },
                 testTimeout: 60_000,
                 hookTimeout: 60_000,

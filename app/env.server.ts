@@ -16,6 +16,8 @@ const envSchema = z.object({
   PODIUM_SEED: z.enum(["on", "off"]).default("on"),
   /** "off" keeps the outbox worker out of the web process (run `npm run worker` instead). */
   PODIUM_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Signs private links; at least 32 characters. When unset, one is generated and kept in the database. */
+  PODIUM_SECRET: z.string().min(32, "PODIUM_SECRET must be at least 32 characters").optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   /** Read by the resend SDK itself; tests point it at a local stand-in. */
   RESEND_BASE_URL: z.string().url().optional(),

@@ -1,5 +1,6 @@
 import type { Database } from "~db/client.server";
 import type { Env } from "./env.server";
+import type { LinkSigner } from "./security/link-tokens.server";
 
 // What server.ts hands every loader and action: the database (PGlite or
 // PostgreSQL, the routes cannot tell), the checked environment and per-request values.
@@ -8,6 +9,8 @@ export interface PodiumLoadContext {
   env: Env;
   /** Absolute origin for links that leave the page (calendars, emails). */
   origin: string;
+  /** Signs private links (manage, join, speaker portal) for this origin. */
+  links: LinkSigner;
   cspNonce: string;
   requestId: string;
 }

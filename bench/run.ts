@@ -37,7 +37,7 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
 
 async function load(scenario: string, url: string, headers: Record<string, string> = {}, expectStatus = 200): Promise<Row> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, headers });
-  const unexpected = expectStatus === 304 ? result.non2xx - (result.statusCodeStats["304"]?.count ?? 0) : result.non2xx;
+  const unexpected = expectStatus === 304 ? result.non2xx - (result.statusCodeStats?.["304"]?.count ?? 0) : result.non2xx;
   return {
     scenario,
     requestsPerSecond: result.requests.average,
@@ -77,9 +77,9 @@ async function main() {
     process.exit(130);
   });
   try {
-    const env = { ...process.env, NODE_ENV: "production", PORT: String(APP_PORT), HOST: "127.0.0.1", PODIUM_DATA_DIR: dataDir, PODIUM_WORKER: "off" };
+    const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", PORT: String(APP_PORT), HOST: "127.0.0.1", PODIUM_DATA_DIR: dataDir, PODIUM_WORKER: "off" };
     delete env.DATABASE_URL;
-    const app = spawn("npx", ["tsx", "server.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    const app = spawn("npx", ["tsx", "server.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"] });
     children.push(app);
     const base = `http://127.0.0.1:${APP_PORT}`;
     await waitFor(`${base}/healthz`);

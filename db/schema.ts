@@ -6,6 +6,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -237,3 +238,156 @@ export type EventStatus = (typeof eventStatus.enumValues)[number];
 export type HostRole = (typeof hostRole.enumValues)[number];
 export type AgendaItemKind = (typeof agendaItemKind.enumValues)[number];
 export type AgendaRoleKind = (typeof agendaRoleKind.enumValues)[number];
+
+// ── Registrations ────────────────────────────────────────────────────────────
+
+export const registrationStatus = pgEnum("registration_status", [
+  "pending",
+  "confirmed",
+  "waitlisted",
+  "declined",
+  "cancelled",
+]);
+
+export const registrations = pgTable(
+  "registrations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    affiliation: text("affiliation").notNull().default(""),
+    timeZone: text("time_zone").notNull(),
+    status: registrationStatus("status").notNull(),
+    // First come, first served: assigned under the event's row lock, never reused.
+    waitlistPosition: integer("waitlist_position"),
+    answers: jsonb("answers").$type<Record<string, string | string[] | boolean>>().notNull().default({}),
+    consentAt: instant("consent_at").notNull(),
+    // SHA-256 of the tokens in the registrant's private links; the tokens themselves are never
+    // stored (app/security/link-tokens.server.ts). Raising the version revokes both links.
+    tokenVersion: integer("token_version").notNull().default(1),
+    manageTokenHash: text("manage_token_hash").notNull().unique(),
+    joinTokenHash: text("join_token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    confirmedAt: instant("confirmed_at"),
+    cancelledAt: instant("cancelled_at"),
+    firstJoinedAt: instant("first_joined_at"),
+    // Set by the one-click List-Unsubscribe link: no more reminders or recording notices.
+    unsubscribedAt: instant("unsubscribed_at"),
+    erasedAt: instant("erased_at"),
+  },
+  (t) => [
+    uniqueIndex("registrations_event_email_idx").on(t.eventId, sql`lower(${t.email})`),
+    uniqueIndex("registrations_event_waitlist_idx").on(t.eventId, t.waitlistPosition),
+    index("registrations_event_status_idx").on(t.eventId, t.status),
+  ],
+);
+
+export const registrationQuestionKind = pgEnum("registration_question_kind", [
+  "short_text",
+  "long_text",
+  "single_choice",
+  "multiple_choice",
+  "checkbox",
+]);
+
+export const registrationQuestions = pgTable(
+  "registration_questions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    kind: registrationQuestionKind("kind").notNull(),
+    label: text("label").notNull(),
+    required: boolean("required").notNull().default(false),
+    options: text("options").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [index("registration_questions_event_idx").on(t.eventId, t.position)],
+);
+
+// ── Email outbox ─────────────────────────────────────────────────────────────
+
+export const outboxStatus = pgEnum("outbox_status", ["queued", "sending", "sent", "dead"]);
+
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Makes a duplicate message impossible, e.g. reminder-24h/<registration>/<event sequence>.
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    template: text("template").notNull(),
+    toEmail: text("to_email").notNull(),
+    toName: text("to_name").notNull().default(""),
+    props: jsonb("props").$type<Record<string, unknown>>().notNull(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    attachments: jsonb("attachments")
+      .$type<{ filename: string; contentType: string; content: string }[]>()
+      .notNull()
+      .default([]),
+    registrationId: uuid("registration_id").references(() => registrations.id, { onDelete: "set null" }),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "set null" }),
+    status: outboxStatus("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: instant("next_attempt_at").notNull().defaultNow(),
+    lockedUntil: instant("locked_until"),
+    lastError: text("last_error"),
+    providerId: text("provider_id"),
+    sentAt: instant("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** The built-in mailbox: where email goes when no RESEND_API_KEY is set. */
+export const mailboxMessages = pgTable(
+  "mailbox_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    outboxId: uuid("outbox_id").notNull().unique(),
+    fromAddress: text("from_address").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    attachments: jsonb("attachments")
+      .$type<{ filename: string; contentType: string; content: string }[]>()
+      .notNull()
+      .default([]),
+    receivedAt: createdAt(),
+  },
+  (t) => [index("mailbox_messages_received_idx").on(t.receivedAt)],
+);
+
+// ── Settings ─────────────────────────────────────────────────────────────────
+
+/** Instance-wide values every process must agree on, e.g. the link secret when PODIUM_SECRET is unset. */
+export const appSettings = pgTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: createdAt(),
+});
+
+// ── Rate limits ──────────────────────────────────────────────────────────────
+
+/** Fixed-window counters shared by every app process (login, registration, token guessing). */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: instant("window_start").notNull(),
+    hits: integer("hits").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+export type Registration = typeof registrations.$inferSelect;
+export type RegistrationStatus = (typeof registrationStatus.enumValues)[number];
+export type RegistrationQuestion = typeof registrationQuestions.$inferSelect;
+export type OutboxRow = typeof emailOutbox.$inferSelect;

@@ -1,17 +1,30 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgendaList } from "~/components/agenda-list";
+import { RegistrationPanelView } from "~/components/registration-panel";
 import { EventTimes } from "~/components/event-times";
 import { JsonLd } from "~/components/json-ld";
 import { PhaseBadge } from "~/components/phase-badge";
 import { toEventPage } from "~/events/event-view.server";
 import { findPublicEvent } from "~/events/public-events.server";
+import { handleRegistration } from "~/registrations/registration-action.server";
+import { loadRegistrationPanel } from "~/registrations/registration-panel.server";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const event = await findPublicEvent(context.db, params.slug ?? "");
   if (!event) throw new Response("No such event", { status: 404 });
-  return toEventPage(event, { viewerZone: viewerZoneFrom(request), now: new Date(), origin: context.origin });
+  const now = new Date();
+  const viewerZone = viewerZoneFrom(request);
+  return {
+    ...toEventPage(event, { viewerZone, now, origin: context.origin }),
+    registration: await loadRegistrationPanel(context.db, event.id, now),
+    defaultZone: viewerZone ?? event.homeZone,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return handleRegistration({ db: context.db, request, slug: params.slug ?? "", links: context.links });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -31,6 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export default function EventPage() {
   const event = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <article className="event-page">
       <JsonLd data={event.jsonLd} />
@@ -79,6 +93,9 @@ export default function EventPage() {
               </div>
             ) : null}
           </section>
+          {event.registration ? (
+            <RegistrationPanelView panel={event.registration} defaultZone={event.defaultZone} actionData={actionData} />
+          ) : null}
           {event.recordings.length > 0 ? (
             <section className="panel panel--recording" id="recording" aria-labelledby="recording-title">
               <h2 className="panel__title" id="recording-title">

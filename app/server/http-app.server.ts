@@ -8,10 +8,12 @@ import type { ViteDevServer } from "vite";
 import type { Database } from "~db/client.server";
 import type { Env } from "../env.server";
 import type { PodiumLoadContext } from "../load-context";
+import { isCrossSiteRequest } from "../security/same-origin";
 
 export interface HttpAppOptions {
   db: Database;
   env: Env;
+  linkSecret: string;
   /** Production: the built server bundle. Development: a Vite dev server. */
   build: ServerBuild | { vite: ViteDevServer };
   clientDir?: string;
@@ -96,11 +98,22 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   }
 
   app.use(rewriteCalendarPaths);
+  app.use((req, res, next) => {
+    const crossSite = isCrossSiteRequest(
+      { method: req.method, origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") },
+      [originOf(req, env)],
+    );
+    if (!crossSite) return next();
+    res.status(403);
+    if (req.accepts(["html", "json"]) === "json") res.json({ error: "Cross-site request refused" });
+    else res.type("text/plain").send("Cross-site form submissions are refused. Please submit the form from this site.");
+  });
 
   const getLoadContext = (req: express.Request, res: express.Response): AppLoadContext & PodiumLoadContext => ({
     db,
     env,
     origin: originOf(req, env),
+    links: { origin: originOf(req, env), secret: options.linkSecret },
     cspNonce: res.locals.cspNonce as string,
     requestId: res.locals.requestId as string,
   });

@@ -1,0 +1,22 @@
+// `npm run worker`: the outbox worker alone, for deployments that keep it out
+// of the web processes (PODIUM_WORKER=off there). Any number may run at once.
+import path from "node:path";
+import { openDatabase } from "../db/client.server";
+import { migrateDatabase } from "../db/migrate.server";
+import { readEnv } from "../app/env.server";
+import { runEmailWorker } from "../app/email/run-worker.server";
+import { resolveLinkSecret } from "../app/security/link-secret.server";
+
+const env = readEnv();
+const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.join(env.PODIUM_DATA_DIR, "pglite") });
+await migrateDatabase(handle);
+const worker = runEmailWorker(handle.db, env, await resolveLinkSecret(handle.db, env.PODIUM_SECRET), Number(process.env.PODIUM_WORKER_POLL_MS ?? 1000));
+console.log(`Podium email worker running (${env.RESEND_API_KEY ? "Resend" : "built-in mailbox"})`);
+
+async function shutdown() {
+  await worker.stop();
+  await handle.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
