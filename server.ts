@@ -4,6 +4,7 @@ import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase } from "./db/client.server";
 import { migrateDatabase } from "./db/migrate.server";
+import { DEMO_ORGANIZER, seedDemoOrganizer } from "./db/demo-organizer";
 import { seedDemoDataIfEmpty } from "./db/seed";
 import { readEnv } from "./app/env.server";
 import { createHttpApp } from "./app/server/http-app.server";
@@ -21,6 +22,7 @@ await migrateDatabase(handle);
 if (env.PODIUM_SEED === "on") {
   const seeded = await seedDemoDataIfEmpty(handle.db);
   if (seeded) console.log(`Seeded demo data: ${seeded.events} events.`);
+  await seedDemoOrganizer(handle.db);
 }
 
 const linkSecret = await resolveLinkSecret(handle.db, env.PODIUM_SECRET);
@@ -40,6 +42,9 @@ const server = app.listen(env.PORT, env.HOST, () => {
   const database = handle.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.PODIUM_DATA_DIR}/pglite`;
   const mail = env.RESEND_API_KEY ? "Resend" : "the built-in mailbox (/admin/mailbox)";
   console.log(`Podium is running at ${url}  (database: ${database}; email: ${mail}; worker: ${worker ? "in this process" : "off"})`);
+  if (env.PODIUM_SEED === "on") {
+    console.log(`Organizer console: ${url}/admin  demo login: ${DEMO_ORGANIZER.email} / ${DEMO_ORGANIZER.password}`);
+  }
 });
 
 let stopping = false;

@@ -391,3 +391,45 @@ export type Registration = typeof registrations.$inferSelect;
 export type RegistrationStatus = (typeof registrationStatus.enumValues)[number];
 export type RegistrationQuestion = typeof registrationQuestions.$inferSelect;
 export type OutboxRow = typeof emailOutbox.$inferSelect;
+
+// ── Organizer accounts ───────────────────────────────────────────────────────
+
+export const userRole = pgEnum("user_role", ["admin", "organizer"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    // argon2id, PHC string.
+    passwordHash: text("password_hash").notNull(),
+    role: userRole("role").notNull().default("organizer"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    disabledAt: instant("disabled_at"),
+  },
+  (t) => [uniqueIndex("users_email_idx").on(sql`lower(${t.email})`)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // SHA-256 of the cookie's token; the token itself is never stored.
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at").notNull(),
+    lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
+    userAgent: text("user_agent").notNull().default(""),
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export type User = typeof users.$inferSelect;
+export type UserRole = (typeof userRole.enumValues)[number];
+export type Session = typeof sessions.$inferSelect;

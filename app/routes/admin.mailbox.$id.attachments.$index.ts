@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/session.server";
+import { findMailboxMessage } from "~/email/outbox-admin.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(context.db, request);
+  const message = await findMailboxMessage(context.db, params.id ?? "");
+  const attachment = message?.attachments[Number(params.index)];
+  if (!attachment) throw new Response("No such attachment", { status: 404 });
+  return new Response(attachment.content, {
+    headers: {
+      "Content-Type": attachment.contentType,
+      "Content-Disposition": `attachment; filename="${attachment.filename.replace(/["\\\r\n]/g, "")}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

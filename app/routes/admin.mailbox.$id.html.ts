@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/session.server";
+import { findMailboxMessage } from "~/email/outbox-admin.server";
+
+// The email's own HTML, served alone under a sandboxing policy: whatever it
+// contains can neither run script nor reach the console's origin.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(context.db, request);
+  const message = await findMailboxMessage(context.db, params.id ?? "");
+  if (!message) throw new Response("No such message", { status: 404 });
+  return new Response(message.html, {
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

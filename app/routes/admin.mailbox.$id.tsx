@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { findMailboxMessage } from "~/email/outbox-admin.server";
+import { formatInstant } from "~/time";
+import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.subject ?? "Message"} — Mailbox — Podium` },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(context.db, request);
+  const message = await findMailboxMessage(context.db, params.id ?? "");
+  if (!message) throw new Response("No such message", { status: 404 });
+  return {
+    id: message.id,
+    from: message.fromAddress,
+    to: message.toAddress,
+    subject: message.subject,
+    received: formatInstant(message.receivedAt, viewerZoneFrom(request) ?? "UTC", "dateTime"),
+    text: message.text,
+    headers: Object.entries(message.headers),
+    attachments: message.attachments.map((a, index) => ({ index, filename: a.filename, contentType: a.contentType })),
+  };
+}
+
+export default function MailboxMessage() {
+  const m = useLoaderData<typeof loader>();
+  return (
+    <article aria-labelledby="message-title">
+      <p>
+        <Link to="/admin/mailbox">Back to the mailbox</Link>
+      </p>
+      <h1 id="message-title">{m.subject}</h1>
+      <dl className="details">
+        <dt>From</dt>
+        <dd>{m.from}</dd>
+        <dt>To</dt>
+        <dd>{m.to}</dd>
+        <dt>Received</dt>
+        <dd>{m.received}</dd>
+        {m.headers.map(([name, value]) => (
+          <div className="details__pair" key={name}>
+            <dt>{name}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {m.attachments.length > 0 ? (
+        <section aria-labelledby="attachments-title">
+          <h2 id="attachments-title">Attachments</h2>
+          <ul>
+            {m.attachments.map((a) => (
+              <li key={a.index}>
+                <a href={`/admin/mailbox/${m.id}/attachments/${a.index}`} download={a.filename}>
+                  {a.filename}
+                </a>{" "}
+                <span className="mailbox-list__meta">({a.contentType})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="html-title">
+        <h2 id="html-title">HTML</h2>
+        <p>
+          <a href={`/admin/mailbox/${m.id}/html`} target="_blank" rel="noopener noreferrer">
+            Open the HTML version
+          </a>{" "}
+          (as the recipient's mail program shows it, in a new tab)
+        </p>
+      </section>
+      <section aria-labelledby="text-title">
+        <h2 id="text-title">Plain text</h2>
+        <pre className="mail-text">{m.text}</pre>
+      </section>
+    </article>
+  );
+}
