@@ -79,10 +79,13 @@ export async function queueRegistrationEmail(
     links,
     reason,
     waitlistRank,
+    approved = false,
   }: {
     event: Event;
     registration: Registration;
     links: LinkSigner;
+    /** A confirmation that follows an organizer's approval says so. */
+    approved?: boolean;
     /** Distinguishes this message from earlier ones for the same registration. */
     reason: string;
     waitlistRank: number | null;
@@ -96,7 +99,9 @@ export async function queueRegistrationEmail(
   let attachments: { filename: string; contentType: string; content: string }[] = [];
   switch (registration.status) {
     case "confirmed":
-      message = { template: "registration-confirmed", props: { ...common, joinUrl } };
+      message = approved
+        ? { template: "registration-approved", props: { ...common, joinUrl } }
+        : { template: "registration-confirmed", props: { ...common, joinUrl } };
       attachments = [registrationInvite(event, registration, { method: "REQUEST", origin, joinUrl, manageUrl })];
       break;
     case "waitlisted":
