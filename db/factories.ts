@@ -10,6 +10,7 @@ import {
   organizations,
   people,
   recordingLinks,
+  registrationQuestions,
   series,
   type AgendaItemKind,
   type AgendaRoleKind,
@@ -92,10 +93,11 @@ export interface EventSpec extends Partial<Omit<NewEvent, "startsAt" | "endsAt" 
   hosts?: { organization: Organization; role?: HostRole }[];
   agenda?: AgendaItemSpec[];
   recordings?: { label: string; url: string; published?: boolean }[];
+  questions?: { kind: (typeof registrationQuestions.$inferInsert)["kind"]; label: string; required?: boolean; options?: string[] }[];
 }
 
 export async function createEvent(db: Runner, spec: EventSpec): Promise<Event> {
-  const { hosts = [], agenda = [], recordings = [], ...fields } = spec;
+  const { hosts = [], agenda = [], recordings = [], questions = [], ...fields } = spec;
   const title = fields.title ?? `Webinar ${uniqueSuffix()}`;
   const homeZone = fields.homeZone ?? fields.displayZones?.[0] ?? "UTC";
   const [event] = await db
@@ -144,6 +146,18 @@ export async function createEvent(db: Runner, spec: EventSpec): Promise<Event> {
         })),
       );
     }
+  }
+  if (questions.length > 0) {
+    await db.insert(registrationQuestions).values(
+      questions.map((q, position) => ({
+        eventId: created.id,
+        position,
+        kind: q.kind,
+        label: q.label,
+        required: q.required ?? false,
+        options: q.options ?? [],
+      })),
+    );
   }
   if (recordings.length > 0) {
     await db.insert(recordingLinks).values(

@@ -173,6 +173,11 @@ export async function seedDemoData(db: Runner, now: Date = new Date()): Promise<
     displayZones: [STOCKHOLM, HONG_KONG],
     capacity: 50,
     hosts: [{ organization: kth }, { organization: hkust, role: "co_host" }],
+    questions: [
+      { kind: "single_choice", label: "Where do you work?", required: true, options: ["University", "Industry", "Government", "Other"] },
+      { kind: "long_text", label: "A question for the panel" },
+      { kind: "checkbox", label: "Send me news of future HKUST × KTH webinars" },
+    ],
     agenda: [
       { kind: "opening_remarks", title: "Welcome", startsAt: grapheneStart, endsAt: minutesAfter(grapheneStart, 5), roles: [{ person: stefanOstlund, role: "host" }] },
       { kind: "talk", title: "Making graphene membranes at scale", startsAt: minutesAfter(grapheneStart, 5), endsAt: minutesAfter(grapheneStart, 25), roles: [{ person: luo, role: "speaker" }] },

@@ -79,3 +79,26 @@ test("a cross-site form post is refused", async ({ request }) => {
   });
   expect(response.status()).toBe(403);
 });
+
+test("custom questions are asked, answered, and editable from the registrant's page", async ({ page }, testInfo) => {
+  await page.goto("/events/graphene-membranes-for-clean-energy");
+  await fillRegistration(page, { name: "Carina Lagergren", email: `questions-${testInfo.project.name}-${Date.now()}@example.edu` });
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page.getByText("Please answer “Where do you work?”")).toBeVisible();
+  await page.getByRole("radio", { name: "University" }).check();
+  await page.getByRole("textbox", { name: /A question for the panel/ }).fill("How thin is thin enough?");
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page).toHaveURL(/\/r\//);
+  const details = page.getByRole("region", { name: "Your details" });
+  await expect(details).toContainText("Where do you work?University");
+  await expect(details).toContainText("How thin is thin enough?");
+
+  await details.getByRole("link", { name: "Edit my details" }).click();
+  await details.getByRole("radio", { name: "Industry" }).check();
+  await details.getByRole("combobox", { name: "Your time zone" }).selectOption("Asia/Hong_Kong");
+  await expectNoAxeViolations(page);
+  await details.getByRole("button", { name: "Save my details" }).click();
+  await expect(page.getByRole("status")).toContainText("Your details are saved.");
+  await expect(details).toContainText("Where do you work?Industry");
+  await expect(page.getByRole("region", { name: "When" })).toContainText(/Your time \w+, \d+ \w+ \d{4}, 17:00 – 18:15 HKT/);
+});

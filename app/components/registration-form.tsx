@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { HONEYPOT_FIELD, registrationFormSchema, type QuestionDefinition } from "~/registrations/registration-form";
@@ -9,6 +9,86 @@ function FieldError({ id, errors }: { id: string; errors: string[] | undefined }
     <p className="field-error" id={id}>
       {errors.join(" ")}
     </p>
+  );
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are keyed by question id, known only at run time
+type AnswerField = FieldMetadata<any, any, string[]>;
+
+/** The event's own questions, shared by the registration form and the registrant's edit form. */
+export function QuestionFields({ questions, answers }: { questions: QuestionDefinition[]; answers: Record<string, AnswerField> }) {
+  const describedBy = (errorId: string, errors: string[] | undefined) => (errors?.length ? errorId : undefined);
+  return (
+    <>
+      {questions.map((q) => {
+        const field = answers[q.id]!;
+        const errorId = field.errorId;
+        const label = (
+          <>
+            {q.label}
+            {q.required ? null : <span className="field__optional"> (optional)</span>}
+          </>
+        );
+        switch (q.kind) {
+          case "short_text":
+            return (
+              <div className="field" key={q.id}>
+                <label htmlFor={field.id}>{label}</label>
+                <input {...getInputProps(field, { type: "text" })} aria-describedby={describedBy(errorId, field.errors)} />
+                <FieldError id={errorId} errors={field.errors} />
+              </div>
+            );
+          case "long_text":
+            return (
+              <div className="field" key={q.id}>
+                <label htmlFor={field.id}>{label}</label>
+                <textarea
+                  id={field.id}
+                  name={field.name}
+                  defaultValue={field.initialValue as string | undefined}
+                  key={field.key}
+                  rows={4}
+                  aria-invalid={field.errors?.length ? true : undefined}
+                  aria-describedby={describedBy(errorId, field.errors)}
+                />
+                <FieldError id={errorId} errors={field.errors} />
+              </div>
+            );
+          case "single_choice":
+          case "multiple_choice":
+            return (
+              <fieldset className="field field--choices" key={q.id} aria-describedby={describedBy(errorId, field.errors)}>
+                <legend>{label}</legend>
+                {q.options.map((option, index) => (
+                  <label key={option} className="choice">
+                    <input
+                      type={q.kind === "single_choice" ? "radio" : "checkbox"}
+                      name={field.name}
+                      value={option}
+                      id={`${field.id}-${index}`}
+                      defaultChecked={
+                        Array.isArray(field.initialValue) ? field.initialValue.includes(option) : field.initialValue === option
+                      }
+                    />{" "}
+                    {option}
+                  </label>
+                ))}
+                <FieldError id={errorId} errors={field.errors} />
+              </fieldset>
+            );
+          case "checkbox":
+            return (
+              <div className="field" key={q.id}>
+                <label className="choice">
+                  <input {...getInputProps(field, { type: "checkbox" })} aria-describedby={describedBy(errorId, field.errors)} /> {label}
+                </label>
+                <FieldError id={errorId} errors={field.errors} />
+              </div>
+            );
+        }
+      })}
+
+    </>
   );
 }
 
@@ -94,73 +174,7 @@ export function RegistrationForm({
         <FieldError id={fields.timeZone.errorId} errors={fields.timeZone.errors} />
       </div>
 
-      {questions.map((q) => {
-        const field = answers[q.id]!;
-        const errorId = field.errorId;
-        const label = (
-          <>
-            {q.label}
-            {q.required ? null : <span className="field__optional"> (optional)</span>}
-          </>
-        );
-        switch (q.kind) {
-          case "short_text":
-            return (
-              <div className="field" key={q.id}>
-                <label htmlFor={field.id}>{label}</label>
-                <input {...getInputProps(field, { type: "text" })} aria-describedby={describedBy(errorId, field.errors)} />
-                <FieldError id={errorId} errors={field.errors} />
-              </div>
-            );
-          case "long_text":
-            return (
-              <div className="field" key={q.id}>
-                <label htmlFor={field.id}>{label}</label>
-                <textarea
-                  id={field.id}
-                  name={field.name}
-                  defaultValue={field.initialValue as string | undefined}
-                  key={field.key}
-                  rows={4}
-                  aria-invalid={field.errors?.length ? true : undefined}
-                  aria-describedby={describedBy(errorId, field.errors)}
-                />
-                <FieldError id={errorId} errors={field.errors} />
-              </div>
-            );
-          case "single_choice":
-          case "multiple_choice":
-            return (
-              <fieldset className="field field--choices" key={q.id} aria-describedby={describedBy(errorId, field.errors)}>
-                <legend>{label}</legend>
-                {q.options.map((option, index) => (
-                  <label key={option} className="choice">
-                    <input
-                      type={q.kind === "single_choice" ? "radio" : "checkbox"}
-                      name={field.name}
-                      value={option}
-                      id={`${field.id}-${index}`}
-                      defaultChecked={
-                        Array.isArray(field.initialValue) ? field.initialValue.includes(option) : field.initialValue === option
-                      }
-                    />{" "}
-                    {option}
-                  </label>
-                ))}
-                <FieldError id={errorId} errors={field.errors} />
-              </fieldset>
-            );
-          case "checkbox":
-            return (
-              <div className="field" key={q.id}>
-                <label className="choice">
-                  <input {...getInputProps(field, { type: "checkbox" })} aria-describedby={describedBy(errorId, field.errors)} /> {label}
-                </label>
-                <FieldError id={errorId} errors={field.errors} />
-              </div>
-            );
-        }
-      })}
+      <QuestionFields questions={questions} answers={answers} />
 
       <div className="field">
         <label className="choice">

@@ -1,12 +1,16 @@
 // The registrant's private page: their status and the event in their zone,
 // and the two things they may do there, cancel and erase.
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { eq } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { registrations } from "~db/schema";
 import { eventPhase } from "~/events/event-phase";
 import { registrationTokenHashes, registrationUrls, type LinkSigner } from "~/security/link-tokens.server";
-import { formatEventRange, formatViewerRange } from "~/time";
+import { formatEventRange, formatViewerRange, listTimeZones } from "~/time";
 import { loadQuestions } from "./registration-action.server";
+import { registrantDetailsSchema } from "./registration-form";
+import { refusalFor } from "./register.server";
 import { cancelRegistration, findRegistrationByManageToken } from "./manage.server";
 import { waitlistRank } from "./register.server";
 
@@ -53,6 +57,10 @@ export async function loadRegistrantPage(db: Database, token: string | undefined
         },
       },
     },
+    questions,
+    zones: listTimeZones(),
+    answerValues: registration.answers,
+    canEdit: ["confirmed", "waitlisted", "pending"].includes(registration.status) && refusalFor(event, now) === null,
     joinPath: new URL(registrationUrls(links, registration).joinUrl).pathname,
     canCancel: ["confirmed", "waitlisted", "pending"].includes(registration.status) && phase !== "ended",
   };
@@ -60,6 +68,8 @@ export async function loadRegistrantPage(db: Database, token: string | undefined
 
 export type RegistrantActionOutcome =
   | { kind: "cancelled" }
+  | { kind: "updated" }
+  | { kind: "invalid"; submission: SubmissionResult<string[]> }
   | { kind: "erased" }
   | { kind: "not-found" }
   | { kind: "error"; message: string };
@@ -96,6 +106,24 @@ export async function handleRegistrantAction(
     const outcome = await cancelRegistration(db, { registrationId: found.registration.id, now, links });
     if (outcome.kind === "already-cancelled") return { kind: "error", message: "This registration is already cancelled." };
     return { kind: "cancelled" };
+  }
+  if (intent === "update") {
+    const { registration, event } = found;
+    if (!["confirmed", "waitlisted", "pending"].includes(registration.status) || refusalFor(event, now) !== null) {
+      return { kind: "error", message: "Registration has closed, so your details can no longer be changed here." };
+    }
+    const submission = parseWithZod(formData, { schema: registrantDetailsSchema(await loadQuestions(db, event.id)) });
+    if (submission.status !== "success") return { kind: "invalid", submission: submission.reply() };
+    await db
+      .update(registrations)
+      .set({
+        name: submission.value.name,
+        affiliation: submission.value.affiliation,
+        timeZone: submission.value.timeZone,
+        answers: submission.value.answers as Record<string, string | string[] | boolean>,
+      })
+      .where(eq(registrations.id, registration.id));
+    return { kind: "updated" };
   }
   if (intent === "erase") {
     await eraseRegistration(db, { registrationId: found.registration.id, now, links });

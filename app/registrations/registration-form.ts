@@ -89,3 +89,8 @@ export type RegistrationFormValues = z.infer<ReturnType<typeof registrationFormS
 
 /** The honeypot: a field people never see or fill, and form-filling bots do. */
 export const HONEYPOT_FIELD = "website";
+
+/** What a registrant may change later from their private page: everything but the email and consent. */
+export function registrantDetailsSchema(questions: QuestionDefinition[]) {
+  return registrationFormSchema(questions).omit({ email: true, consent: true });
+}

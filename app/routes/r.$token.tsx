@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EventTimes } from "~/components/event-times";
+import { RegistrantDetailsForm } from "~/components/registrant-details-form";
 import { loadRegistrantPage, handleRegistrantAction } from "~/registrations/registrant-page.server";
 
 // Private: the registrant's own page. Never indexed, never cached by proxies.
@@ -26,7 +27,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (outcome.kind === "not-found") throw new Response("This link is not valid.", { status: 404 });
   if (outcome.kind === "erased") throw redirect("/?erased=1");
-  if (outcome.kind === "error") return data(outcome, { status: 400 });
+  if (outcome.kind === "updated") throw redirect(`/r/${params.token}?done=updated`);
+  if (outcome.kind === "error" || outcome.kind === "invalid") return data(outcome, { status: 400 });
   throw redirect(`/r/${params.token}?done=${outcome.kind}`);
 }
 
@@ -40,7 +42,9 @@ const STATUS_TEXT: Record<string, string> = {
 
 export default function RegistrantPage() {
   const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
+  const editing = page.canEdit && (search.get("edit") === "1" || actionData?.kind === "invalid");
   const confirmingCancel = search.get("confirm") === "cancel";
   const confirmingErase = search.get("confirm") === "erase";
   return (
@@ -48,6 +52,16 @@ export default function RegistrantPage() {
       {search.get("welcome") ? (
         <p className="notice notice--success" role="status">
           Thank you, {page.registration.name}. We have emailed you this page&apos;s link; keep it to manage your registration.
+        </p>
+      ) : null}
+      {search.get("done") === "updated" ? (
+        <p className="notice notice--success" role="status">
+          Your details are saved.
+        </p>
+      ) : null}
+      {actionData?.kind === "error" ? (
+        <p className="notice notice--warning" role="alert">
+          {actionData.message}
         </p>
       ) : null}
       {search.get("done") === "cancelled" ? (
@@ -93,6 +107,15 @@ export default function RegistrantPage() {
           <h2 className="panel__title" id="details-title">
             Your details
           </h2>
+          {editing ? (
+            <RegistrantDetailsForm
+              questions={page.questions}
+              zones={page.zones}
+              defaultValue={{ name: page.registration.name, affiliation: page.registration.affiliation, timeZone: page.registration.timeZone, answers: page.answerValues }}
+              lastResult={actionData?.kind === "invalid" ? actionData.submission : undefined}
+              cancelHref={`/r/${page.token}`}
+            />
+          ) : (
           <dl className="details">
             <dt>Name</dt>
             <dd>{page.registration.name}</dd>
@@ -113,6 +136,12 @@ export default function RegistrantPage() {
               </div>
             ))}
           </dl>
+          )}
+          {page.canEdit && !editing ? (
+            <p>
+              <Link to={`/r/${page.token}?edit=1`}>Edit my details</Link>
+            </p>
+          ) : null}
         </section>
       </div>
 
