@@ -30,13 +30,17 @@ function questionSchema(q: QuestionDefinition): z.ZodTypeAny {
         .string({ invalid_type_error: `“${q.label}” must be text` })
         .trim()
         .max(maxLength, `Keep “${q.label}” under ${maxLength} characters`);
-      return q.required ? z.string({ required_error: requiredMessage }).pipe(text.pipe(z.string().min(1, requiredMessage))) : text.optional();
+      return q.required
+        ? z.string({ required_error: requiredMessage, invalid_type_error: `“${q.label}” must be text` }).pipe(text.pipe(z.string().min(1, requiredMessage)))
+        : text.optional();
     }
     case "single_choice": {
       const choice = z.string({ invalid_type_error: `Choose one option for “${q.label}”` }).refine((v) => q.options.includes(v), {
         message: `Choose one of the listed options for “${q.label}”`,
       });
-      return q.required ? z.string({ required_error: requiredMessage }).pipe(choice) : choice.optional();
+      return q.required
+        ? z.string({ required_error: requiredMessage, invalid_type_error: `Choose one option for “${q.label}”` }).pipe(choice)
+        : choice.optional();
     }
     case "multiple_choice": {
       const choices = z
