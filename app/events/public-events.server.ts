@@ -32,6 +32,9 @@ const publicEventColumns = {
   displayZones: events.displayZones,
   status: events.status,
   capacity: events.capacity,
+  requiresApproval: events.requiresApproval,
+  registrationOpensAt: events.registrationOpensAt,
+  registrationClosesAt: events.registrationClosesAt,
   sequence: events.sequence,
   seriesId: events.seriesId,
   createdAt: events.createdAt,
@@ -50,6 +53,9 @@ export interface PublicEvent {
   displayZones: string[];
   status: EventStatus;
   capacity: number | null;
+  requiresApproval: boolean;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
   sequence: number;
   seriesId: string | null;
   createdAt: Date;
@@ -210,8 +216,9 @@ export interface PublicEventDetail extends PublicEventSummary {
 export async function findPublicEvent(db: Database, slug: string): Promise<PublicEventDetail | null> {
   const [row] = await summaryQuery(db).where(and(publicStatus, eq(events.slug, slug))).limit(1);
   if (!row) return null;
-  const [[summary], agenda, recordings] = await Promise.all([
-    summarize(db, [row]),
+  const { seriesSlug, seriesTitle, ...event } = row;
+  const [hosts, agenda, recordings] = await Promise.all([
+    hostsFor(db, [row.id]),
     loadAgenda(db, row.id),
     db
       .select({ label: recordingLinks.label, url: recordingLinks.url, publishedAt: recordingLinks.publishedAt })
@@ -219,10 +226,14 @@ export async function findPublicEvent(db: Database, slug: string): Promise<Publi
       .where(eq(recordingLinks.eventId, row.id))
       .orderBy(asc(recordingLinks.position)),
   ]);
+  const published = recordings.filter((r) => r.publishedAt !== null).map(({ label, url }) => ({ label, url }));
   return {
-    ...summary!,
+    ...event,
+    hosts: hosts.get(row.id) ?? [],
+    series: seriesSlug && seriesTitle ? { slug: seriesSlug, title: seriesTitle } : null,
+    hasRecording: published.length > 0,
     agenda,
-    recordings: recordings.filter((r) => r.publishedAt !== null).map(({ label, url }) => ({ label, url })),
+    recordings: published,
   };
 }
 

@@ -3,7 +3,7 @@
 // made again, under a lock, when someone submits.
 import { and, count, eq } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { events, registrations } from "~db/schema";
+import { registrations, type Event } from "~db/schema";
 import { listTimeZones } from "~/time";
 import type { QuestionDefinition } from "./registration-form";
 import { loadQuestions, REFUSAL_MESSAGE } from "./registration-action.server";
@@ -20,15 +20,20 @@ export interface RegistrationPanel {
   zones: string[];
 }
 
-export async function loadRegistrationPanel(db: Database, eventId: string, now: Date): Promise<RegistrationPanel | null> {
-  const [event] = await db.select().from(events).where(eq(events.id, eventId));
-  if (!event) return null;
+type PanelEvent = Pick<Event, "id" | "status" | "endsAt" | "capacity" | "requiresApproval" | "registrationOpensAt" | "registrationClosesAt">;
+
+export async function loadRegistrationPanel(db: Database, event: PanelEvent, now: Date): Promise<RegistrationPanel | null> {
+  const eventId = event.id;
   const refusal = refusalFor(event, now);
   if (refusal === "ended" || refusal === "not-found") return null;
-  const [{ confirmed }] = (await db
-    .select({ confirmed: count() })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")))) as [{ confirmed: number }];
+  const [counted, questions] = await Promise.all([
+    db
+      .select({ confirmed: count() })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed"))),
+    refusal === null ? loadQuestions(db, eventId) : Promise.resolve([]),
+  ]);
+  const confirmed = counted[0]?.confirmed ?? 0;
   const seatsLeft = event.capacity === null ? null : Math.max(0, event.capacity - confirmed);
   return {
     open: refusal === null,
@@ -37,7 +42,7 @@ export async function loadRegistrationPanel(db: Database, eventId: string, now: 
     seatsLeft,
     full: seatsLeft === 0,
     requiresApproval: event.requiresApproval,
-    questions: refusal === null ? await loadQuestions(db, eventId) : [],
+    questions,
     zones: refusal === null ? listTimeZones() : [],
   };
 }

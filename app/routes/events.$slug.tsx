@@ -18,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewerZone = viewerZoneFrom(request);
   return {
     ...toEventPage(event, { viewerZone, now, origin: context.origin }),
-    registration: await loadRegistrationPanel(context.db, event.id, now),
+    registration: await loadRegistrationPanel(context.db, event, now),
     defaultZone: viewerZone ?? event.homeZone,
   };
 }
