@@ -201,10 +201,10 @@ async function main() {
       await load("event page, conditional GET (304)", `${base}${EVENT_PATH}`, { cookie, "if-none-match": etag }, 304),
       await load("home page, full render", `${base}/`, { cookie }),
     ];
-    const registrations = await loadRegistrations(base, "graphene-membranes-for-clean-energy");
+    const registrations = await loadRegistrations(base, "robotic-manipulation");
     rows.push(registrations);
     if (benchDatabaseUrl) {
-      const raw = await loadRawTransaction(benchDatabaseUrl, "graphene-membranes-for-clean-energy");
+      const raw = await loadRawTransaction(benchDatabaseUrl, "robotic-manipulation");
       registrations.versus = `${(registrations.requestsPerSecond / raw.requestsPerSecond).toFixed(2)}× of raw PostgreSQL`;
       rows.push(raw);
     } else {
