@@ -27,37 +27,35 @@ export type EmailMessage =
 
 export type EmailTemplate = EmailMessage["template"];
 
-function element(message: EmailMessage): { subject: string; element: ReactElement } {
-  switch (message.template) {
-    case "registration-confirmed":
-      return { subject: RegistrationConfirmed.subject(message.props), element: createElement(RegistrationConfirmed.RegistrationConfirmed, message.props) };
-    case "registration-waitlisted":
-      return { subject: RegistrationWaitlisted.subject(message.props), element: createElement(RegistrationWaitlisted.RegistrationWaitlisted, message.props) };
-    case "promoted-from-waitlist":
-      return { subject: PromotedFromWaitlist.subject(message.props), element: createElement(PromotedFromWaitlist.PromotedFromWaitlist, message.props) };
-    case "registration-pending":
-      return { subject: RegistrationPending.subject(message.props), element: createElement(RegistrationPending.RegistrationPending, message.props) };
-    case "registration-approved":
-      return { subject: RegistrationApproved.subject(message.props), element: createElement(RegistrationApproved.RegistrationApproved, message.props) };
-    case "registration-declined":
-      return { subject: RegistrationDeclined.subject(message.props), element: createElement(RegistrationDeclined.RegistrationDeclined, message.props) };
-    case "registration-cancelled":
-      return { subject: RegistrationCancelled.subject(message.props), element: createElement(RegistrationCancelled.RegistrationCancelled, message.props) };
-    case "event-reminder":
-      return { subject: EventReminder.subject(message.props), element: createElement(EventReminder.EventReminder, message.props) };
-    case "event-changed":
-      return { subject: EventChanged.subject(message.props), element: createElement(EventChanged.EventChanged, message.props) };
-    case "event-cancelled":
-      return { subject: EventCancelled.subject(message.props), element: createElement(EventCancelled.EventCancelled, message.props) };
-    case "recording-available":
-      return { subject: RecordingAvailable.subject(message.props), element: createElement(RecordingAvailable.RecordingAvailable, message.props) };
-  }
+type Entry<P> = { subject: (props: P) => string; Component: (props: P) => ReactElement };
+type Registry = { [M in EmailMessage as M["template"]]: Entry<M["props"]> };
+
+// One line per message: adding a template means adding it to the union and here.
+const TEMPLATES: Registry = {
+  "registration-confirmed": { subject: RegistrationConfirmed.subject, Component: RegistrationConfirmed.RegistrationConfirmed },
+  "registration-waitlisted": { subject: RegistrationWaitlisted.subject, Component: RegistrationWaitlisted.RegistrationWaitlisted },
+  "promoted-from-waitlist": { subject: PromotedFromWaitlist.subject, Component: PromotedFromWaitlist.PromotedFromWaitlist },
+  "registration-pending": { subject: RegistrationPending.subject, Component: RegistrationPending.RegistrationPending },
+  "registration-approved": { subject: RegistrationApproved.subject, Component: RegistrationApproved.RegistrationApproved },
+  "registration-declined": { subject: RegistrationDeclined.subject, Component: RegistrationDeclined.RegistrationDeclined },
+  "registration-cancelled": { subject: RegistrationCancelled.subject, Component: RegistrationCancelled.RegistrationCancelled },
+  "event-reminder": { subject: EventReminder.subject, Component: EventReminder.EventReminder },
+  "event-changed": { subject: EventChanged.subject, Component: EventChanged.EventChanged },
+  "event-cancelled": { subject: EventCancelled.subject, Component: EventCancelled.EventCancelled },
+  "recording-available": { subject: RecordingAvailable.subject, Component: RecordingAvailable.RecordingAvailable },
+};
+
+function element(message: EmailMessage): { subject: string; element: ReactElement } | null {
+  const entry = TEMPLATES[message.template] as Entry<EmailMessage["props"]> | undefined;
+  if (!entry) return null;
+  return { subject: entry.subject(message.props), element: createElement(entry.Component, message.props) };
 }
 
 /** Subject, HTML and plain text of one message. Deterministic: the same props render the same bytes. */
 export async function renderEmail(message: EmailMessage): Promise<{ subject: string; html: string; text: string }> {
-  const { subject, element: tree } = element(message);
-  if (!tree) throw new Error(`Unknown email template "${(message as { template: string }).template}"`);
+  const built = element(message);
+  if (!built) throw new Error(`Unknown email template "${(message as { template: string }).template}"`);
+  const { subject, element: tree } = built;
   const [html, text] = await Promise.all([render(tree), render(tree, { plainText: true })]);
   return { subject, html, text };
 }
