@@ -16,6 +16,13 @@ const envSchema = z.object({
   PODIUM_SEED: z.enum(["on", "off"]).default("on"),
   /** "off" keeps the outbox worker out of the web process (run `npm run worker` instead). */
   PODIUM_WORKER: z.enum(["on", "off"]).default("on"),
+  /** How often an idle worker looks for due email, in milliseconds. */
+  PODIUM_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /**
+   * How long a worker keeps a claimed email before another worker may take it over
+   * (the crash-recovery delay). Must exceed the time one batch of sends can take.
+   */
+  PODIUM_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Signs private links; at least 32 characters. When unset, one is generated and kept in the database. */
   PODIUM_SECRET: z.string().min(32, "PODIUM_SECRET must be at least 32 characters").optional(),
   RESEND_API_KEY: z.string().min(1).optional(),

@@ -10,7 +10,7 @@ import { resolveLinkSecret } from "../app/security/link-secret.server";
 const env = readEnv();
 const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.join(env.PODIUM_DATA_DIR, "pglite") });
 await migrateDatabase(handle);
-const worker = runEmailWorker(handle.db, env, await resolveLinkSecret(handle.db, env.PODIUM_SECRET), Number(process.env.PODIUM_WORKER_POLL_MS ?? 1000));
+const worker = runEmailWorker(handle.db, env, await resolveLinkSecret(handle.db, env.PODIUM_SECRET));
 console.log(`Podium email worker running (${env.RESEND_API_KEY ? "Resend" : "built-in mailbox"})`);
 
 async function shutdown() {

@@ -17,12 +17,13 @@ export function publicOrigin(env: Env): string {
 }
 
 /** The outbox worker with reminder scheduling, as the web process and `npm run worker` run it. */
-export function runEmailWorker(db: Database, env: Env, linkSecret: string, pollMs = 1000): WorkerHandle {
+export function runEmailWorker(db: Database, env: Env, linkSecret: string): WorkerHandle {
   const links = { origin: publicOrigin(env), secret: linkSecret };
   return startOutboxWorker(db, {
     transport: chooseTransport(env, db),
     from: env.EMAIL_FROM,
-    pollMs,
+    pollMs: env.PODIUM_WORKER_POLL_MS,
+    leaseSeconds: env.PODIUM_WORKER_LEASE_SECONDS,
     beforeDrain: async (now) => {
       await queueDueReminders(db, { now, links });
     },

@@ -9,15 +9,19 @@ import { renderEmail, type EmailMessage } from "~emails/render";
 import type { DeliveryResult, EmailTransport } from "./deliver.server";
 
 export const MAX_ATTEMPTS = 8;
-const LEASE_SECONDS = 60;
+/** How long a claimed message stays with its worker before another may reclaim it. */
+export const DEFAULT_LEASE_SECONDS = 60;
 
 /** 30 s, 1 min, 2 min … capped at one hour. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
 }
 
-export async function claimDueMessages(db: Database, { limit, now }: { limit: number; now: Date }): Promise<OutboxRow[]> {
-  const leaseUntil = new Date(now.getTime() + LEASE_SECONDS * 1000);
+export async function claimDueMessages(
+  db: Database,
+  { limit, now, leaseSeconds = DEFAULT_LEASE_SECONDS }: { limit: number; now: Date; leaseSeconds?: number },
+): Promise<OutboxRow[]> {
+  const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
   return db
     .update(emailOutbox)
     .set({ status: "sending", lockedUntil: leaseUntil, attempts: sql`${emailOutbox.attempts} + 1` })
@@ -77,9 +81,15 @@ export async function deliverRow(row: OutboxRow, { transport, from }: { transpor
 /** One pass: claim a batch, deliver each, record each outcome. Returns how many were handled. */
 export async function drainOutboxOnce(
   db: Database,
-  { transport, from, now = new Date(), batchSize = 20 }: { transport: EmailTransport; from: string; now?: Date; batchSize?: number },
+  {
+    transport,
+    from,
+    now = new Date(),
+    batchSize = 20,
+    leaseSeconds,
+  }: { transport: EmailTransport; from: string; now?: Date; batchSize?: number; leaseSeconds?: number },
 ): Promise<number> {
-  const rows = await claimDueMessages(db, { limit: batchSize, now });
+  const rows = await claimDueMessages(db, { limit: batchSize, now, leaseSeconds });
   for (const row of rows) {
     const result = await deliverRow(row, { transport, from });
     await recordResult(db, row, result, new Date());
@@ -94,7 +104,14 @@ export interface WorkerHandle {
 /** Runs until stopped: drains while there is work, then polls. */
 export function startOutboxWorker(
   db: Database,
-  options: { transport: EmailTransport; from: string; pollMs?: number; beforeDrain?: (now: Date) => Promise<void>; onError?: (error: unknown) => void },
+  options: {
+    transport: EmailTransport;
+    from: string;
+    pollMs?: number;
+    leaseSeconds?: number;
+    beforeDrain?: (now: Date) => Promise<void>;
+    onError?: (error: unknown) => void;
+  },
 ): WorkerHandle {
   const pollMs = options.pollMs ?? 1000;
   let stopped = false;
@@ -105,7 +122,7 @@ export function startOutboxWorker(
     try {
       const now = new Date();
       await options.beforeDrain?.(now);
-      while (!stopped && (await drainOutboxOnce(db, { transport: options.transport, from: options.from })) > 0) {
+      while (!stopped && (await drainOutboxOnce(db, { transport: options.transport, from: options.from, leaseSeconds: options.leaseSeconds })) > 0) {
         // keep draining while there is work
       }
     } catch (error) {

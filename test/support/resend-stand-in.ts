@@ -85,7 +85,13 @@ const BARE_ADDRESS = /^[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+$/;
 const NAMED_ADDRESS = /^[^<>]*<([^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-export async function startResendStandIn(options: { apiKey?: string } = {}): Promise<ResendStandIn> {
+export async function startResendStandIn(
+  options: {
+    apiKey?: string;
+    /** Answer each request only after this long, so a test can kill a worker while sends are in flight. */
+    delayMs?: number;
+  } = {},
+): Promise<ResendStandIn> {
   const sent: ReceivedEmail[] = [];
   const idempotent = new Map<string, StoredResponse>();
   let requests = 0;
@@ -94,7 +100,10 @@ export async function startResendStandIn(options: { apiKey?: string } = {}): Pro
   const server = createServer((req, res) => {
     requests += 1;
     readBody(req)
-      .then((raw) => handle(req, res, raw))
+      .then(async (raw) => {
+        if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+        handle(req, res, raw);
+      })
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         sendJson(res, 500, { statusCode: 500, name: "internal_server_error", message });
