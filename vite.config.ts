@@ -22,4 +22,6 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   server: { port: 3000 },
+  // Server-only native module: the dev dependency scanner must not try to bundle it for the browser.
+  optimizeDeps: { exclude: ["@node-rs/argon2"] },
 });

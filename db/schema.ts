@@ -433,3 +433,43 @@ export const sessions = pgTable(
 export type User = typeof users.$inferSelect;
 export type UserRole = (typeof userRole.enumValues)[number];
 export type Session = typeof sessions.$inferSelect;
+
+// ── Event ownership and the audit log ────────────────────────────────────────
+
+/** Organizers who own or co-own an event; admins manage every event without a row here. */
+export const eventOrganizers = pgTable(
+  "event_organizers",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] }), index("event_organizers_user_idx").on(t.userId)],
+);
+
+/**
+ * Who changed what and when. Rows are only ever inserted, in the same transaction
+ * as the change they describe; the actor is kept as text too, so the history
+ * survives a deleted account.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "cascade" }),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    actorLabel: text("actor_label").notNull(),
+    // e.g. "event.updated", "agenda.moved", "registration.approved", "user.created"
+    action: text("action").notNull(),
+    summary: text("summary").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_event_idx").on(t.eventId, t.createdAt), index("audit_log_created_idx").on(t.createdAt)],
+);
+
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,6 +1,6 @@
-import { count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { emailOutbox, mailboxMessages, outboxStatus } from "~db/schema";
+import { emailOutbox, eventOrganizers, mailboxMessages, outboxStatus, type User } from "~db/schema";
 
 export async function outboxSummary(db: Database): Promise<{ status: string; count: number }[]> {
   const rows = await db.select({ status: emailOutbox.status, count: count() }).from(emailOutbox).groupBy(emailOutbox.status);
@@ -26,4 +26,39 @@ export async function findMailboxMessage(db: Database, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [message] = await db.select().from(mailboxMessages).where(eq(mailboxMessages.id, id));
   return message ?? null;
+}
+
+/** Dead messages for the events a user manages (admins: all), newest first. */
+export async function listDeadMessages(db: Database, user: Pick<User, "id" | "role">, { limit = 50 }: { limit?: number } = {}) {
+  const ownership = user.role === "admin" ? undefined : ownedEventMessage(user.id);
+  return db
+    .select({
+      id: emailOutbox.id,
+      template: emailOutbox.template,
+      toEmail: emailOutbox.toEmail,
+      attempts: emailOutbox.attempts,
+      lastError: emailOutbox.lastError,
+      createdAt: emailOutbox.createdAt,
+    })
+    .from(emailOutbox)
+    .where(ownership ? and(eq(emailOutbox.status, "dead"), ownership) : eq(emailOutbox.status, "dead"))
+    .orderBy(desc(emailOutbox.createdAt))
+    .limit(limit);
+}
+
+function ownedEventMessage(userId: string) {
+  return sql`exists (select 1 from ${eventOrganizers} where ${eventOrganizers.eventId} = ${emailOutbox.eventId} and ${eventOrganizers.userId} = ${userId})`;
+}
+
+/** Gives a dead message a fresh set of attempts. Only the message's own organizers (or an admin) may. */
+export async function retryDeadMessage(db: Database, user: Pick<User, "id" | "role">, id: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+  const ownership = user.role === "admin" ? undefined : ownedEventMessage(user.id);
+  const base = and(eq(emailOutbox.id, id), eq(emailOutbox.status, "dead"));
+  const updated = await db
+    .update(emailOutbox)
+    .set({ status: "queued", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null, lastError: null })
+    .where(ownership ? and(base, ownership) : base)
+    .returning({ id: emailOutbox.id });
+  return updated.length === 1;
 }

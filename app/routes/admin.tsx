@@ -23,6 +23,15 @@ export default function AdminLayout() {
             <Link to="/admin">Console</Link>
           </li>
           <li>
+            <Link to="/admin/people">People</Link>
+          </li>
+          <li>
+            <Link to="/admin/series">Series</Link>
+          </li>
+          <li>
+            <Link to="/admin/organizations">Organizations</Link>
+          </li>
+          <li>
             <Link to="/admin/mailbox">Mailbox</Link>
           </li>
         </ul>

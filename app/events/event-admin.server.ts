@@ -1,0 +1,328 @@
+// Creating, editing, publishing and cancelling events from the organizer
+// console. Each change runs in one transaction with its audit entry and the
+// registrants' emails (the trigger raises SEQUENCE, so re-sent invites replace
+// the old ones in calendars).
+import { and, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import type { Database } from "~db/client.server";
+import { slugify } from "~db/factories";
+import { eventHosts, eventOrganizers, events, organizations, registrations, series, users, type Event, type HostRole, type User } from "~db/schema";
+import { findUserByEmail } from "~/auth/users.server";
+import { manageableBy } from "~/auth/event-access.server";
+import { actorFor, recordAudit } from "~/audit/audit-log.server";
+import type { LinkSigner } from "~/security/link-tokens.server";
+import { instantToZonedWallTime, zonedWallTimeToInstant } from "~/time";
+import { describeEventChanges, notifyEventCancelled, notifyEventChanged } from "./event-notifications.server";
+import { displayZonesOf, formatReminderHours, parseReminderHours, type EventFormValues, type HostChoice } from "./event-form";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type FieldErrors = Partial<Record<keyof EventFormValues | "form", string[]>>;
+
+export type SaveEventOutcome = { ok: true; event: Event } | { ok: false; fieldErrors: FieldErrors };
+
+/** The choices the event form offers: series and organizations. */
+export async function loadEventFormChoices(db: Pick<Database, "select">) {
+  const [seriesList, organizationList] = await Promise.all([
+    db.select({ id: series.id, title: series.title }).from(series).orderBy(asc(series.title)),
+    db.select({ id: organizations.id, name: organizations.name, shortName: organizations.shortName }).from(organizations).orderBy(asc(organizations.name)),
+  ]);
+  return { series: seriesList, organizations: organizationList };
+}
+
+/** An event as the form shows it: wall times in its home zone, reminders in hours. */
+export async function eventFormDefaults(db: Pick<Database, "select">, event: Event): Promise<Record<string, unknown>> {
+  const start = instantToZonedWallTime(event.startsAt, event.homeZone);
+  const opens = event.registrationOpensAt ? instantToZonedWallTime(event.registrationOpensAt, event.homeZone) : null;
+  const closes = event.registrationClosesAt ? instantToZonedWallTime(event.registrationClosesAt, event.homeZone) : null;
+  const hosts = await db.select().from(eventHosts).where(eq(eventHosts.eventId, event.id));
+  return {
+    title: event.title,
+    slug: event.slug,
+    summary: event.summary,
+    descriptionMd: event.descriptionMd,
+    seriesId: event.seriesId ?? "",
+    startDate: start.date,
+    startTime: start.time,
+    startZone: event.homeZone,
+    durationMinutes: String(Math.round((event.endsAt.getTime() - event.startsAt.getTime()) / 60_000)),
+    zone1: event.displayZones[0] ?? event.homeZone,
+    zone2: event.displayZones[1] ?? "",
+    zone3: event.displayZones[2] ?? "",
+    zone4: event.displayZones[3] ?? "",
+    capacity: event.capacity === null ? "" : String(event.capacity),
+    requiresApproval: event.requiresApproval ? "on" : undefined,
+    registrationOpensDate: opens?.date ?? "",
+    registrationOpensTime: opens?.time ?? "",
+    registrationClosesDate: closes?.date ?? "",
+    registrationClosesTime: closes?.time ?? "",
+    reminderHours: formatReminderHours(event.reminderOffsetsMinutes),
+    joinUrl: event.joinUrl ?? "",
+    speakerCutoffHours: String(Math.round(event.speakerEditCutoffMinutes / 60)),
+    hosts: Object.fromEntries(hosts.map((h) => [h.organizationId, h.role])),
+  };
+}
+
+/** Turns checked form values into columns, or field errors for rules the schema cannot see alone. */
+function toColumns(values: EventFormValues): { columns: Omit<typeof events.$inferInsert, "slug" | "status"> } | { fieldErrors: FieldErrors } {
+  const at = (date: string | undefined, time: string | undefined) =>
+    date && time ? zonedWallTimeToInstant({ date, time, zone: values.startZone }) : null;
+  const startsAt = at(values.startDate, values.startTime)!;
+  const endsAt = new Date(startsAt.getTime() + values.durationMinutes * 60_000);
+  const registrationOpensAt = at(values.registrationOpensDate, values.registrationOpensTime);
+  const registrationClosesAt = at(values.registrationClosesDate, values.registrationClosesTime);
+  if (registrationOpensAt && registrationClosesAt && registrationClosesAt <= registrationOpensAt) {
+    return { fieldErrors: { registrationClosesDate: ["Registration must close after it opens"] } };
+  }
+  if (registrationClosesAt && registrationClosesAt > endsAt) {
+    return { fieldErrors: { registrationClosesDate: ["Registration cannot close after the event ends"] } };
+  }
+  const reminders = parseReminderHours(values.reminderHours);
+  return {
+    columns: {
+      title: values.title,
+      summary: values.summary,
+      descriptionMd: values.descriptionMd,
+      seriesId: values.seriesId ?? null,
+      startsAt,
+      endsAt,
+      homeZone: values.startZone,
+      displayZones: displayZonesOf(values),
+      capacity: values.capacity ?? null,
+      requiresApproval: values.requiresApproval,
+      registrationOpensAt,
+      registrationClosesAt,
+      reminderOffsetsMinutes: "minutes" in reminders ? reminders.minutes : [1440, 60],
+      joinUrl: values.joinUrl ?? null,
+      speakerEditCutoffMinutes: (values.speakerCutoffHours ?? 24) * 60,
+    },
+  };
+}
+
+async function checkReferences(tx: Tx, values: EventFormValues): Promise<FieldErrors | null> {
+  if (values.seriesId) {
+    const [found] = await tx.select({ id: series.id }).from(series).where(eq(series.id, values.seriesId));
+    if (!found) return { seriesId: ["Choose a series from the list"] };
+  }
+  const hostIds = Object.keys(values.hosts);
+  if (hostIds.length > 0) {
+    const found = await tx.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, hostIds));
+    if (found.length !== hostIds.length) return { form: ["One of the host organizations no longer exists; reload the page"] };
+  }
+  return null;
+}
+
+async function slugTaken(tx: Tx, slug: string, exceptEventId: string | null): Promise<boolean> {
+  const [row] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, slug));
+  return Boolean(row && row.id !== exceptEventId);
+}
+
+/** A free slug from the title: "hkust-kth-webinar", then "hkust-kth-webinar-2", … */
+async function generateSlug(tx: Tx, title: string): Promise<string> {
+  const base = slugify(title) || "event";
+  for (let n = 1; n < 1000; n += 1) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await slugTaken(tx, candidate, null))) return candidate;
+  }
+  return `${base}-${Date.now()}`;
+}
+
+async function replaceHosts(tx: Tx, eventId: string, hosts: Record<string, HostChoice>) {
+  await tx.delete(eventHosts).where(eq(eventHosts.eventId, eventId));
+  const chosen = Object.entries(hosts).filter(([, role]) => role !== "none");
+  if (chosen.length > 0) {
+    await tx.insert(eventHosts).values(chosen.map(([organizationId, role], position) => ({ eventId, organizationId, role: role as HostRole, position })));
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  return code === "23505";
+}
+
+export async function createEventFromForm(db: Database, { user, values }: { user: User; values: EventFormValues }): Promise<SaveEventOutcome> {
+  const converted = toColumns(values);
+  if ("fieldErrors" in converted) return { ok: false, fieldErrors: converted.fieldErrors };
+  try {
+    return await db.transaction(async (tx) => {
+      const referenceErrors = await checkReferences(tx, values);
+      if (referenceErrors) return { ok: false, fieldErrors: referenceErrors } as const;
+      if (values.slug && (await slugTaken(tx, values.slug, null))) {
+        return { ok: false, fieldErrors: { slug: ["Another event already uses this address"] } } as const;
+      }
+      const slug = values.slug ?? (await generateSlug(tx, values.title));
+      const [event] = await tx.insert(events).values({ ...converted.columns, slug, status: "draft" }).returning();
+      await tx.insert(eventOrganizers).values({ eventId: event!.id, userId: user.id });
+      await replaceHosts(tx, event!.id, values.hosts);
+      await recordAudit(tx, { actor: actorFor(user), eventId: event!.id, action: "event.created", summary: `Created “${event!.title}” as a draft` });
+      return { ok: true, event: event! } as const;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: ["Another event already uses this address"] } };
+    throw error;
+  }
+}
+
+const AUDITED_FIELDS: (keyof Event)[] = [
+  "title", "slug", "summary", "descriptionMd", "seriesId", "startsAt", "endsAt", "homeZone", "displayZones",
+  "capacity", "requiresApproval", "registrationOpensAt", "registrationClosesAt", "reminderOffsetsMinutes", "joinUrl", "speakerEditCutoffMinutes",
+];
+
+function changedFields(before: Event, after: Event): string[] {
+  return AUDITED_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
+
+export async function updateEventFromForm(
+  db: Database,
+  { user, eventId, values, links }: { user: User; eventId: string; values: EventFormValues; links: LinkSigner },
+): Promise<SaveEventOutcome & { notified?: number }> {
+  const converted = toColumns(values);
+  if ("fieldErrors" in converted) return { ok: false, fieldErrors: converted.fieldErrors };
+  try {
+    return await db.transaction(async (tx) => {
+      const [before] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+      if (!before) return { ok: false, fieldErrors: { form: ["This event no longer exists"] } } as const;
+      const referenceErrors = await checkReferences(tx, values);
+      if (referenceErrors) return { ok: false, fieldErrors: referenceErrors } as const;
+      const slug = values.slug ?? before.slug;
+      if (await slugTaken(tx, slug, eventId)) return { ok: false, fieldErrors: { slug: ["Another event already uses this address"] } } as const;
+      const [after] = await tx
+        .update(events)
+        .set({ ...converted.columns, slug, updatedAt: new Date() })
+        .where(eq(events.id, eventId))
+        .returning();
+      await replaceHosts(tx, eventId, values.hosts);
+      const fields = changedFields(before, after!);
+      const notified = await notifyEventChanged(tx, { before, after: after!, links });
+      await recordAudit(tx, {
+        actor: actorFor(user),
+        eventId,
+        action: "event.updated",
+        summary: fields.length ? `Changed ${fields.join(", ")}${notified ? `; ${notified} registrants emailed` : ""}` : "Saved without changes",
+        details: { fields, registrantChanges: describeEventChanges(before, after!) },
+      });
+      return { ok: true, event: after!, notified } as const;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: ["Another event already uses this address"] } };
+    throw error;
+  }
+}
+
+export type StatusChangeOutcome = { ok: true; event: Event; notified: number } | { ok: false; message: string };
+
+export async function publishEvent(db: Database, { user, eventId }: { user: User; eventId: string }): Promise<StatusChangeOutcome> {
+  return db.transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+    if (!event) return { ok: false, message: "This event no longer exists." } as const;
+    if (event.status !== "draft") return { ok: false, message: `Only a draft can be published; this event is ${event.status}.` } as const;
+    const [after] = await tx.update(events).set({ status: "published", updatedAt: new Date() }).where(eq(events.id, eventId)).returning();
+    await recordAudit(tx, { actor: actorFor(user), eventId, action: "event.published", summary: "Published the event" });
+    return { ok: true, event: after!, notified: 0 } as const;
+  });
+}
+
+export async function cancelEvent(db: Database, { user, eventId, links }: { user: User; eventId: string; links: LinkSigner }): Promise<StatusChangeOutcome> {
+  return db.transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+    if (!event) return { ok: false, message: "This event no longer exists." } as const;
+    if (event.status === "cancelled") return { ok: false, message: "This event is already cancelled." } as const;
+    const [after] = await tx.update(events).set({ status: "cancelled", updatedAt: new Date() }).where(eq(events.id, eventId)).returning();
+    const notified = event.status === "published" ? await notifyEventCancelled(tx, { event: after!, links }) : 0;
+    await recordAudit(tx, {
+      actor: actorFor(user),
+      eventId,
+      action: "event.cancelled",
+      summary: `Cancelled the event${notified ? `; ${notified} registrants emailed` : ""}`,
+    });
+    return { ok: true, event: after!, notified } as const;
+  });
+}
+
+export interface ManagedEventRow {
+  id: string;
+  slug: string;
+  title: string;
+  status: Event["status"];
+  startsAt: Date;
+  endsAt: Date;
+  displayZones: string[];
+  capacity: number | null;
+  confirmed: number;
+  waitlisted: number;
+  pending: number;
+  attended: number;
+}
+
+/** The events a user manages, with their registration counts; upcoming first, then past. */
+export async function listManagedEvents(
+  db: Pick<Database, "select">,
+  user: Pick<User, "id" | "role">,
+  { when, now, limit = 100 }: { when: "upcoming" | "past"; now: Date; limit?: number },
+): Promise<ManagedEventRow[]> {
+  const counted = (status: "confirmed" | "waitlisted" | "pending") =>
+    sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events.id} and r.status = ${status})`;
+  const ownership = manageableBy(user);
+  const timing = when === "upcoming" ? gte(events.endsAt, now) : lt(events.endsAt, now);
+  return db
+    .select({
+      id: events.id,
+      slug: events.slug,
+      title: events.title,
+      status: events.status,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      displayZones: events.displayZones,
+      capacity: events.capacity,
+      confirmed: counted("confirmed"),
+      waitlisted: counted("waitlisted"),
+      pending: counted("pending"),
+      attended: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events.id} and r.first_joined_at is not null)`,
+    })
+    .from(events)
+    .where(ownership ? and(timing, ownership) : timing)
+    .orderBy(when === "upcoming" ? asc(events.startsAt) : desc(events.startsAt))
+    .limit(limit);
+}
+
+/** Organizers who own or co-own the event, for the event overview. */
+export async function listEventOrganizers(db: Pick<Database, "select">, eventId: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(eventOrganizers)
+    .innerJoin(users, eq(users.id, eventOrganizers.userId))
+    .where(eq(eventOrganizers.eventId, eventId))
+    .orderBy(asc(eventOrganizers.createdAt));
+}
+
+/** Shares an event with another organizer account, found by email. */
+export async function addCoOrganizer(db: Database, { user, eventId, email }: { user: User; eventId: string; email: string }): Promise<{ ok: true } | { ok: false; message: string }> {
+  return db.transaction(async (tx) => {
+    const other = await findUserByEmail(tx, email);
+    if (!other || other.disabledAt) return { ok: false, message: `No active organizer account uses ${email}.` } as const;
+    const inserted = await tx.insert(eventOrganizers).values({ eventId, userId: other.id }).onConflictDoNothing().returning();
+    if (inserted.length === 0) return { ok: false, message: `${other.name} already co-organizes this event.` } as const;
+    await recordAudit(tx, { actor: actorFor(user), eventId, action: "event.co_organizer_added", summary: `Shared the event with ${other.name} <${other.email}>` });
+    return { ok: true } as const;
+  });
+}
+
+export async function registrationCount(db: Pick<Database, "select">, eventId: string): Promise<number> {
+  const [row] = (await db.select({ n: count() }).from(registrations).where(eq(registrations.eventId, eventId))) as [{ n: number }];
+  return row.n;
+}
+
+/** A new event's form: a week from now at 10:00 in the organizer's zone, one hour, reminders 24 h and 1 h before. */
+export function newEventDefaults({ zone, now }: { zone: string | null; now: Date }): Record<string, unknown> {
+  const home = zone ?? "UTC";
+  const day = instantToZonedWallTime(new Date(now.getTime() + 7 * 86_400_000), home).date;
+  return {
+    startDate: day,
+    startTime: "10:00",
+    startZone: home,
+    durationMinutes: "60",
+    zone1: home,
+    reminderHours: "24, 1",
+    speakerCutoffHours: "24",
+    hosts: {},
+  };
+}
