@@ -146,3 +146,68 @@ export function CheckboxField({ field, label, hint }: { field: AnyField; label: 
     </div>
   );
 }
+
+/**
+ * The same field for small forms without Conform (several per page, such as the
+ * agenda builder's): errors come from the action's `fieldErrors`.
+ */
+export function PlainField({
+  id,
+  name,
+  label,
+  defaultValue,
+  errors,
+  hint,
+  optional,
+  type = "text",
+  options,
+  rows,
+  required,
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  defaultValue?: string;
+  errors?: string[];
+  hint?: ReactNode;
+  optional?: boolean;
+  type?: "text" | "date" | "time" | "number" | "email" | "url" | "search";
+  options?: { value: string; label: string }[];
+  rows?: number;
+  required?: boolean;
+}) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const described = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const common = { id, name, defaultValue, required, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": described };
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label} {optional ? <span className="field__optional">(optional)</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {options ? (
+        <select {...common}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : rows ? (
+        <textarea {...common} rows={rows} />
+      ) : (
+        <input {...common} type={type} inputMode={type === "number" ? "numeric" : undefined} />
+      )}
+      {errors?.length ? (
+        <p className="field-error" id={errorId}>
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -8,7 +8,17 @@ export async function outboxSummary(db: Database): Promise<{ status: string; cou
   return outboxStatus.enumValues.map((status) => ({ status, count: byStatus.get(status) ?? 0 }));
 }
 
-export async function listMailbox(db: Database, { limit = 100 }: { limit?: number } = {}) {
+/**
+ * The mailbox is one instance-wide inbox, but it holds registrants' personal data:
+ * an organizer sees the messages of the events they run, an admin sees all.
+ */
+function visibleMailTo(user: Pick<User, "id" | "role">) {
+  if (user.role === "admin") return undefined;
+  return sql`exists (select 1 from ${emailOutbox} o join ${eventOrganizers} eo on eo.event_id = o.event_id where o.id = ${mailboxMessages.outboxId} and eo.user_id = ${user.id})`;
+}
+
+export async function listMailbox(db: Database, user: Pick<User, "id" | "role">, { limit = 100 }: { limit?: number } = {}) {
+  const visible = visibleMailTo(user);
   return db
     .select({
       id: mailboxMessages.id,
@@ -18,13 +28,18 @@ export async function listMailbox(db: Database, { limit = 100 }: { limit?: numbe
       attachmentCount: mailboxMessages.attachments,
     })
     .from(mailboxMessages)
+    .where(visible)
     .orderBy(desc(mailboxMessages.receivedAt))
     .limit(limit);
 }
 
-export async function findMailboxMessage(db: Database, id: string) {
+export async function findMailboxMessage(db: Database, user: Pick<User, "id" | "role">, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [message] = await db.select().from(mailboxMessages).where(eq(mailboxMessages.id, id));
+  const visible = visibleMailTo(user);
+  const [message] = await db
+    .select()
+    .from(mailboxMessages)
+    .where(visible ? and(eq(mailboxMessages.id, id), visible) : eq(mailboxMessages.id, id));
   return message ?? null;
 }
 

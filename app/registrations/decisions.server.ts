@@ -4,6 +4,7 @@
 import { and, count, eq } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { events, registrations, type Registration } from "~db/schema";
+import { recordAudit, type Actor } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { queueRegistrationEmail } from "./registration-emails.server";
 import { nextWaitlistPosition, waitlistRank } from "./register.server";
@@ -17,11 +18,19 @@ export type DecisionOutcome =
 
 export async function decidePendingRegistration(
   db: Database,
-  { registrationId, decision, now, links }: { registrationId: string; decision: "approve" | "decline"; now: Date; links: LinkSigner },
+  {
+    registrationId,
+    decision,
+    now,
+    links,
+    actor,
+    eventId,
+  }: { registrationId: string; decision: "approve" | "decline"; now: Date; links: LinkSigner; actor?: Actor; eventId?: string },
 ): Promise<DecisionOutcome> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select({ eventId: registrations.eventId }).from(registrations).where(eq(registrations.id, registrationId));
-    if (!current) return { kind: "not-found" } as const;
+    // With eventId, a registration of another event is "not found": the organizer's screen is per event.
+    if (!current || (eventId && current.eventId !== eventId)) return { kind: "not-found" } as const;
     const [event] = await tx.select().from(events).where(eq(events.id, current.eventId)).for("update");
     const [registration] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for("update");
     if (!event || !registration) return { kind: "not-found" } as const;
@@ -54,6 +63,16 @@ export async function decidePendingRegistration(
       waitlistRank: await waitlistRank(tx, updated!),
       approved: decision === "approve",
     });
+    if (actor) {
+      const outcome = status === "confirmed" ? "approved" : status === "waitlisted" ? "approved onto the waitlist (no seat left)" : "declined";
+      await recordAudit(tx, {
+        actor,
+        eventId: event.id,
+        action: `registration.${decision === "approve" ? "approved" : "declined"}`,
+        summary: `${registration.name} <${registration.email}> ${outcome}`,
+        details: { registrationId: registration.id },
+      });
+    }
     if (status === "confirmed") return { kind: "approved", registration: updated! } as const;
     if (status === "waitlisted") return { kind: "waitlisted", registration: updated! } as const;
     return { kind: "declined", registration: updated! } as const;

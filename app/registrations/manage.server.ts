@@ -3,6 +3,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { events, registrations, type Event, type Registration } from "~db/schema";
+import { recordAudit, type Actor } from "~/audit/audit-log.server";
 import { registrationUrls, type LinkSigner } from "~/security/link-tokens.server";
 import { hashToken, looksLikeToken } from "~/security/tokens.server";
 import { enqueueEmail } from "~/email/outbox.server";
@@ -43,10 +44,15 @@ export async function promoteFromWaitlist(tx: Tx, event: Event, { now, links }: 
     .orderBy(asc(registrations.waitlistPosition))
     .limit(1);
   if (!next) return null;
+  return confirmWaitlisted(tx, event, next, { now, links });
+}
+
+/** Moves one waitlisted registration to confirmed and emails them their seat and invite. */
+export async function confirmWaitlisted(tx: Tx, event: Event, waiting: Registration, { now, links }: { now: Date; links: LinkSigner }): Promise<Registration> {
   const [promoted] = await tx
     .update(registrations)
     .set({ status: "confirmed", confirmedAt: now, waitlistPosition: null })
-    .where(eq(registrations.id, next.id))
+    .where(eq(registrations.id, waiting.id))
     .returning();
   const origin = links.origin;
   const { manageUrl, joinUrl } = registrationUrls(links, promoted!);
@@ -73,7 +79,7 @@ export type CancelOutcome = { kind: "cancelled"; promoted: Registration | null }
 
 export async function cancelRegistration(
   db: Database,
-  { registrationId, now, links }: { registrationId: string; now: Date; links: LinkSigner },
+  { registrationId, now, links, actor }: { registrationId: string; now: Date; links: LinkSigner; actor?: Actor },
 ): Promise<CancelOutcome> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
@@ -96,10 +102,16 @@ export async function cancelRegistration(
       reason: `cancelled-${now.getTime()}`,
       waitlistRank: null,
     });
-    if (wasConfirmed) {
-      const promoted = await promoteFromWaitlist(tx, event, { now, links });
-      return { kind: "cancelled", promoted } as const;
+    const promoted = wasConfirmed ? await promoteFromWaitlist(tx, event, { now, links }) : null;
+    if (actor) {
+      await recordAudit(tx, {
+        actor,
+        eventId: event.id,
+        action: "registration.cancelled",
+        summary: `Cancelled ${registration.name}'s registration on their behalf${promoted ? `; ${promoted.name} promoted from the waitlist` : ""}`,
+        details: { registrationId: registration.id },
+      });
     }
-    return { kind: "cancelled", promoted: null } as const;
+    return { kind: "cancelled", promoted } as const;
   });
 }

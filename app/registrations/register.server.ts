@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { and, count, eq, max, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { events, registrations, type Event, type Registration, type RegistrationStatus } from "~db/schema";
+import { recordAudit, type Actor } from "~/audit/audit-log.server";
 import { deriveToken, registrationTokenHashes, type LinkSigner } from "~/security/link-tokens.server";
 import { queueRegistrationEmail } from "./registration-emails.server";
 
@@ -95,14 +96,27 @@ export async function waitlistRank(tx: Pick<Database, "select">, registration: P
 
 export async function registerAttendee(
   db: Database,
-  { eventId, input, now, links }: { eventId: string; input: RegistrationInput; now: Date; links: LinkSigner },
+  {
+    eventId,
+    input,
+    now,
+    links,
+    addedBy,
+  }: {
+    eventId: string;
+    input: RegistrationInput;
+    now: Date;
+    links: LinkSigner;
+    /** An organizer adding someone by hand: the registration window does not apply to them, capacity does. */
+    addedBy?: Actor;
+  },
 ): Promise<RegistrationOutcome> {
   const email = input.email.trim();
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     if (!event) return { kind: "refused", reason: "not-found" } as const;
     const refusal = refusalFor(event, now);
-    if (refusal) return { kind: "refused", reason: refusal } as const;
+    if (refusal && !(addedBy && (refusal === "not-open-yet" || refusal === "closed"))) return { kind: "refused", reason: refusal } as const;
 
     const [existing] = await tx
       .select()
@@ -144,6 +158,15 @@ export async function registerAttendee(
       ? await tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning()
       : await tx.insert(registrations).values(values).returning();
     const rank = await waitlistRank(tx, registration!);
+    if (addedBy) {
+      await recordAudit(tx, {
+        actor: addedBy,
+        eventId: event.id,
+        action: "registration.added",
+        summary: `Added ${registration!.name} <${registration!.email}> by hand (${registration!.status})`,
+        details: { registrationId: registration!.id },
+      });
+    }
     await queueRegistrationEmail(tx, {
       event,
       registration: registration!,

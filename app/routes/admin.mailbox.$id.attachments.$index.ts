@@ -3,8 +3,8 @@ import { requireUser } from "~/auth/session.server";
 import { findMailboxMessage } from "~/email/outbox-admin.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(context.db, request);
-  const message = await findMailboxMessage(context.db, params.id ?? "");
+  const user = await requireUser(context.db, request);
+  const message = await findMailboxMessage(context.db, user, params.id ?? "");
   const attachment = message?.attachments[Number(params.index)];
   if (!attachment) throw new Response("No such attachment", { status: 404 });
   return new Response(attachment.content, {

@@ -5,8 +5,8 @@ import { findMailboxMessage } from "~/email/outbox-admin.server";
 // The email's own HTML, served alone under a sandboxing policy: whatever it
 // contains can neither run script nor reach the console's origin.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(context.db, request);
-  const message = await findMailboxMessage(context.db, params.id ?? "");
+  const user = await requireUser(context.db, request);
+  const message = await findMailboxMessage(context.db, user, params.id ?? "");
   if (!message) throw new Response("No such message", { status: 404 });
   return new Response(message.html, {
     headers: {

@@ -11,8 +11,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(context.db, request);
-  const message = await findMailboxMessage(context.db, params.id ?? "");
+  const user = await requireUser(context.db, request);
+  const message = await findMailboxMessage(context.db, user, params.id ?? "");
   if (!message) throw new Response("No such message", { status: 404 });
   return {
     id: message.id,

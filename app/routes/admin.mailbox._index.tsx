@@ -8,9 +8,9 @@ import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
 export const meta: MetaFunction = () => [{ title: "Mailbox — Podium" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(context.db, request);
+  const user = await requireUser(context.db, request);
   const zone = viewerZoneFrom(request) ?? "UTC";
-  const messages = await listMailbox(context.db);
+  const messages = await listMailbox(context.db, user);
   return {
     messages: messages.map((m) => ({
       id: m.id,

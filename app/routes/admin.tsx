@@ -23,6 +23,9 @@ export default function AdminLayout() {
             <Link to="/admin">Console</Link>
           </li>
           <li>
+            <Link to="/admin/events">Events</Link>
+          </li>
+          <li>
             <Link to="/admin/people">People</Link>
           </li>
           <li>

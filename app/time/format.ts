@@ -21,7 +21,8 @@ function dayShiftLabel(days: number): string {
   return ` (${sign}${n} day${n === 1 ? "" : "s"})`;
 }
 
-export type InstantStyle = "date" | "shortDate" | "time" | "dateTime";
+/** "sortable" is for spreadsheets: 2026-12-03 17:00, in the zone given. */
+export type InstantStyle = "date" | "shortDate" | "time" | "dateTime" | "sortable";
 
 export function formatInstant(instant: Date, zone: string, style: InstantStyle): string {
   const dt = zonedDateTime(instant, zone);
@@ -32,6 +33,8 @@ export function formatInstant(instant: Date, zone: string, style: InstantStyle):
       return dt.toFormat(SHORT_DATE, { locale: "en-GB" });
     case "time":
       return dt.toFormat(TIME);
+    case "sortable":
+      return dt.toFormat("yyyy-MM-dd HH:mm");
     case "dateTime":
       return `${dt.toFormat(DATE, { locale: "en-GB" })}, ${dt.toFormat(TIME)} ${abbreviationFor(zone, dt.offset)}`;
   }

@@ -1,0 +1,72 @@
+// The agenda builder's one action: each button and form says what it wants in
+// `intent`; every input is checked before anything is written.
+import { data } from "@remix-run/node";
+import { z } from "zod";
+import type { Database } from "~db/client.server";
+import type { Event, User } from "~db/schema";
+import { addSegment, attachPerson, deleteSegment, detachPerson, fillAgendaSequentially, moveSegment, updateSegment, type AgendaOutcome } from "./agenda-admin.server";
+import { attachPersonSchema, segmentFormSchema } from "./agenda-form";
+
+export interface AgendaActionData {
+  ok: boolean;
+  message: string;
+  /** Which form the errors belong to: "new" or a segment id (edit), or `people:<id>`. */
+  formId?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string>;
+}
+
+const id = z.string().uuid();
+
+function reply(outcome: AgendaOutcome, formId?: string) {
+  return data<AgendaActionData>({ ...outcome, formId }, { status: outcome.ok ? 200 : 409 });
+}
+
+function invalid(formId: string, error: z.ZodError, values: Record<string, string>) {
+  const fieldErrors = error.flatten().fieldErrors as Record<string, string[]>;
+  return data<AgendaActionData>({ ok: false, message: "Please correct the highlighted fields.", formId, fieldErrors, values }, { status: 400 });
+}
+
+export async function handleAgendaAction(db: Database, request: Request, { user, event }: { user: User; event: Event }) {
+  const form = await request.formData();
+  const values: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === "string") values[key] = value.slice(0, 10_000);
+  const blankToUndefined = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim() === "" ? undefined : v]));
+  const itemId = id.safeParse(values.itemId);
+
+  switch (values.intent) {
+    case "add": {
+      const parsed = segmentFormSchema.safeParse(blankToUndefined);
+      if (!parsed.success) return invalid("new", parsed.error, values);
+      return reply(await addSegment(db, { user, eventId: event.id, values: parsed.data }), "new");
+    }
+    case "update": {
+      if (!itemId.success) return data<AgendaActionData>({ ok: false, message: "That segment does not exist." }, { status: 400 });
+      const parsed = segmentFormSchema.safeParse(blankToUndefined);
+      if (!parsed.success) return invalid(itemId.data, parsed.error, values);
+      return reply(await updateSegment(db, { user, eventId: event.id, itemId: itemId.data, values: parsed.data }), itemId.data);
+    }
+    case "delete":
+      if (!itemId.success) return data<AgendaActionData>({ ok: false, message: "That segment does not exist." }, { status: 400 });
+      return reply(await deleteSegment(db, { user, eventId: event.id, itemId: itemId.data }));
+    case "up":
+    case "down":
+      if (!itemId.success) return data<AgendaActionData>({ ok: false, message: "That segment does not exist." }, { status: 400 });
+      return reply(await moveSegment(db, { user, eventId: event.id, itemId: itemId.data, direction: values.intent }));
+    case "fill":
+      return reply(await fillAgendaSequentially(db, { user, eventId: event.id }));
+    case "attach": {
+      if (!itemId.success) return data<AgendaActionData>({ ok: false, message: "That segment does not exist." }, { status: 400 });
+      const parsed = attachPersonSchema.safeParse(blankToUndefined);
+      if (!parsed.success) return invalid(`people:${itemId.data}`, parsed.error, values);
+      return reply(await attachPerson(db, { user, eventId: event.id, itemId: itemId.data, ...parsed.data }), `people:${itemId.data}`);
+    }
+    case "detach": {
+      const roleId = id.safeParse(values.roleId);
+      if (!roleId.success) return data<AgendaActionData>({ ok: false, message: "That person is not on this segment." }, { status: 400 });
+      return reply(await detachPerson(db, { user, eventId: event.id, roleId: roleId.data }));
+    }
+    default:
+      return data<AgendaActionData>({ ok: false, message: "Unknown action." }, { status: 400 });
+  }
+}

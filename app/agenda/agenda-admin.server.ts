@@ -1,0 +1,220 @@
+// The agenda builder: segments of one event (add, edit, reorder, delete, fill
+// sequentially) and the people in them. Every change runs in a transaction
+// holding the event's row lock, with its audit entry, so two organizers editing
+// at once cannot interleave positions.
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Database } from "~db/client.server";
+import { agendaItems, agendaRoles, events, people, type AgendaItem, type Event, type User } from "~db/schema";
+import { actorFor, recordAudit } from "~/audit/audit-log.server";
+import { AGENDA_KIND_LABEL, AGENDA_ROLE_LABEL, personDisplayName } from "~/events/labels";
+import { formatTimeRange, instantToZonedWallTime, zonedWallTimeToInstant } from "~/time";
+import { DEFAULT_SEGMENT_MINUTES, agendaWarnings, fillSequentially } from "./agenda-plan";
+import type { SegmentFormValues } from "./agenda-form";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export async function loadAgendaBuilder(db: Database, event: Event) {
+  const items = await db.select().from(agendaItems).where(eq(agendaItems.eventId, event.id)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
+  const roles = items.length
+    ? await db
+        .select({ id: agendaRoles.id, agendaItemId: agendaRoles.agendaItemId, role: agendaRoles.role, person: people })
+        .from(agendaRoles)
+        .innerJoin(people, eq(people.id, agendaRoles.personId))
+        .where(inArray(agendaRoles.agendaItemId, items.map((i) => i.id)))
+        .orderBy(asc(agendaRoles.position), asc(people.name))
+    : [];
+  const directory = await db
+    .select({ id: people.id, name: people.name, honorific: people.honorific, affiliation: people.affiliation })
+    .from(people)
+    .orderBy(asc(people.name))
+    .limit(1000);
+  const warnings = agendaWarnings(event, items);
+  const eventDay = instantToZonedWallTime(event.startsAt, event.homeZone).date;
+  return {
+    event: { id: event.id, homeZone: event.homeZone, displayZones: event.displayZones, startDate: eventDay },
+    segments: items.map((item, index) => {
+      const wall = item.startsAt ? instantToZonedWallTime(item.startsAt, event.homeZone) : null;
+      return {
+        id: item.id,
+        kind: item.kind,
+        kindLabel: AGENDA_KIND_LABEL[item.kind],
+        title: item.title,
+        abstract: item.abstract,
+        first: index === 0,
+        last: index === items.length - 1,
+        times:
+          item.startsAt && item.endsAt
+            ? event.displayZones.map((zone) => formatTimeRange({ startsAt: item.startsAt!, endsAt: item.endsAt!, zone }))
+            : [],
+        values: {
+          kind: item.kind,
+          title: item.title,
+          abstract: item.abstract,
+          startDate: wall?.date ?? "",
+          startTime: wall?.time ?? "",
+          durationMinutes: item.startsAt && item.endsAt ? String(Math.round((item.endsAt.getTime() - item.startsAt.getTime()) / 60_000)) : "",
+        },
+        warnings: warnings.get(item.id) ?? [],
+        people: roles
+          .filter((r) => r.agendaItemId === item.id)
+          .map((r) => ({
+            roleId: r.id,
+            role: r.role,
+            roleLabel: AGENDA_ROLE_LABEL[r.role],
+            name: personDisplayName(r.person),
+            affiliation: r.person.affiliation,
+          })),
+      };
+    }),
+    directory: directory.map((p) => ({ id: p.id, label: `${personDisplayName(p)}${p.affiliation ? ` (${p.affiliation})` : ""}` })),
+  };
+}
+
+function segmentTimes(event: Event, values: SegmentFormValues): { startsAt: Date | null; endsAt: Date | null } {
+  if (!values.startDate || !values.startTime) return { startsAt: null, endsAt: null };
+  const startsAt = zonedWallTimeToInstant({ date: values.startDate, time: values.startTime, zone: event.homeZone });
+  return { startsAt, endsAt: new Date(startsAt.getTime() + (values.durationMinutes ?? DEFAULT_SEGMENT_MINUTES) * 60_000) };
+}
+
+async function lockEvent(tx: Tx, eventId: string): Promise<Event> {
+  const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+  if (!event) throw new Response("No such event.", { status: 404 });
+  return event;
+}
+
+async function touchEvent(tx: Tx, eventId: string) {
+  // Not for the public pages (their ETags come from the data itself): so the event's
+  // "last changed" reflects agenda edits too.
+  await tx.update(events).set({ updatedAt: new Date() }).where(eq(events.id, eventId));
+}
+
+async function segmentOf(tx: Tx, eventId: string, itemId: string): Promise<AgendaItem | null> {
+  const [item] = await tx.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.eventId, eventId)));
+  return item ?? null;
+}
+
+export type AgendaOutcome = { ok: true; message: string } | { ok: false; message: string };
+
+export async function addSegment(db: Database, { user, eventId, values }: { user: User; eventId: string; values: SegmentFormValues }): Promise<AgendaOutcome> {
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    const existing = await tx.select({ position: agendaItems.position }).from(agendaItems).where(eq(agendaItems.eventId, eventId));
+    const position = existing.reduce((max, row) => Math.max(max, row.position + 1), 0);
+    await tx.insert(agendaItems).values({ eventId, position, kind: values.kind, title: values.title, abstract: values.abstract, ...segmentTimes(event, values) });
+    await touchEvent(tx, eventId);
+    await recordAudit(tx, { actor: actorFor(user), eventId, action: "agenda.added", summary: `Added ${AGENDA_KIND_LABEL[values.kind].toLowerCase()} “${values.title}”` });
+    return { ok: true, message: `Added “${values.title}”.` } as const;
+  });
+}
+
+export async function updateSegment(
+  db: Database,
+  { user, eventId, itemId, values }: { user: User; eventId: string; itemId: string; values: SegmentFormValues },
+): Promise<AgendaOutcome> {
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    const item = await segmentOf(tx, eventId, itemId);
+    if (!item) return { ok: false, message: "That segment no longer exists." } as const;
+    await tx
+      .update(agendaItems)
+      .set({ kind: values.kind, title: values.title, abstract: values.abstract, ...segmentTimes(event, values), updatedAt: new Date() })
+      .where(eq(agendaItems.id, itemId));
+    await touchEvent(tx, eventId);
+    await recordAudit(tx, {
+      actor: actorFor(user),
+      eventId,
+      action: "agenda.updated",
+      summary: item.title === values.title ? `Edited “${values.title}”` : `Edited “${item.title}”, now “${values.title}”`,
+    });
+    return { ok: true, message: `Saved “${values.title}”.` } as const;
+  });
+}
+
+export async function deleteSegment(db: Database, { user, eventId, itemId }: { user: User; eventId: string; itemId: string }): Promise<AgendaOutcome> {
+  return db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    const item = await segmentOf(tx, eventId, itemId);
+    if (!item) return { ok: false, message: "That segment no longer exists." } as const;
+    await tx.delete(agendaItems).where(eq(agendaItems.id, itemId));
+    await touchEvent(tx, eventId);
+    await recordAudit(tx, { actor: actorFor(user), eventId, action: "agenda.deleted", summary: `Deleted “${item.title}”` });
+    return { ok: true, message: `Deleted “${item.title}”.` } as const;
+  });
+}
+
+/** Swaps a segment with its neighbour; positions are renumbered 0…n-1 on the way. */
+export async function moveSegment(
+  db: Database,
+  { user, eventId, itemId, direction }: { user: User; eventId: string; itemId: string; direction: "up" | "down" },
+): Promise<AgendaOutcome> {
+  return db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    const items = await tx.select().from(agendaItems).where(eq(agendaItems.eventId, eventId)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
+    const index = items.findIndex((i) => i.id === itemId);
+    if (index === -1) return { ok: false, message: "That segment no longer exists." } as const;
+    const target = direction === "up" ? index - 1 : index + 1;
+    if (target < 0 || target >= items.length) return { ok: false, message: `“${items[index]!.title}” is already ${direction === "up" ? "first" : "last"}.` } as const;
+    const order = [...items];
+    [order[index], order[target]] = [order[target]!, order[index]!];
+    for (const [position, item] of order.entries()) {
+      if (item.position !== position) await tx.update(agendaItems).set({ position }).where(eq(agendaItems.id, item.id));
+    }
+    await touchEvent(tx, eventId);
+    await recordAudit(tx, { actor: actorFor(user), eventId, action: "agenda.moved", summary: `Moved “${items[index]!.title}” ${direction}` });
+    return { ok: true, message: `Moved “${items[index]!.title}” ${direction}.` } as const;
+  });
+}
+
+export async function fillAgendaSequentially(db: Database, { user, eventId }: { user: User; eventId: string }): Promise<AgendaOutcome> {
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    const items = await tx.select().from(agendaItems).where(eq(agendaItems.eventId, eventId)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
+    if (items.length === 0) return { ok: false, message: "Add segments first." } as const;
+    for (const planned of fillSequentially(event.startsAt, items)) {
+      await tx.update(agendaItems).set({ startsAt: planned.startsAt, endsAt: planned.endsAt, updatedAt: new Date() }).where(eq(agendaItems.id, planned.id));
+    }
+    await touchEvent(tx, eventId);
+    await recordAudit(tx, { actor: actorFor(user), eventId, action: "agenda.filled", summary: `Laid ${items.length} segments end to end from the start` });
+    return { ok: true, message: `Laid ${items.length} segments end to end from the start.` } as const;
+  });
+}
+
+export async function attachPerson(
+  db: Database,
+  { user, eventId, itemId, personId, role }: { user: User; eventId: string; itemId: string; personId: string; role: (typeof agendaRoles.$inferInsert)["role"] },
+): Promise<AgendaOutcome> {
+  return db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    const item = await segmentOf(tx, eventId, itemId);
+    if (!item) return { ok: false, message: "That segment no longer exists." } as const;
+    const [person] = await tx.select().from(people).where(eq(people.id, personId));
+    if (!person) return { ok: false, message: "That person is not in the directory." } as const;
+    const existing = await tx.select({ id: agendaRoles.id }).from(agendaRoles).where(eq(agendaRoles.agendaItemId, itemId));
+    const inserted = await tx
+      .insert(agendaRoles)
+      .values({ agendaItemId: itemId, personId, role, position: existing.length })
+      .onConflictDoNothing()
+      .returning();
+    if (inserted.length === 0) return { ok: false, message: `${person.name} is already ${AGENDA_ROLE_LABEL[role].toLowerCase()} of “${item.title}”.` } as const;
+    await touchEvent(tx, eventId);
+    await recordAudit(tx, { actor: actorFor(user), eventId, action: "agenda.person_added", summary: `Added ${person.name} as ${AGENDA_ROLE_LABEL[role].toLowerCase()} of “${item.title}”` });
+    return { ok: true, message: `Added ${person.name} to “${item.title}”.` } as const;
+  });
+}
+
+export async function detachPerson(db: Database, { user, eventId, roleId }: { user: User; eventId: string; roleId: string }): Promise<AgendaOutcome> {
+  return db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    const [row] = await tx
+      .select({ id: agendaRoles.id, role: agendaRoles.role, title: agendaItems.title, name: people.name })
+      .from(agendaRoles)
+      .innerJoin(agendaItems, eq(agendaItems.id, agendaRoles.agendaItemId))
+      .innerJoin(people, eq(people.id, agendaRoles.personId))
+      .where(and(eq(agendaRoles.id, roleId), eq(agendaItems.eventId, eventId)));
+    if (!row) return { ok: false, message: "That person is no longer on this segment." } as const;
+    await tx.delete(agendaRoles).where(eq(agendaRoles.id, roleId));
+    await touchEvent(tx, eventId);
+    await recordAudit(tx, { actor: actorFor(user), eventId, action: "agenda.person_removed", summary: `Removed ${row.name} (${AGENDA_ROLE_LABEL[row.role].toLowerCase()}) from “${row.title}”` });
+    return { ok: true, message: `Removed ${row.name} from “${row.title}”.` } as const;
+  });
+}

@@ -1,0 +1,97 @@
+// Recording links after an event: add, publish, remove, and tell registrants
+// (everyone confirmed, or only those who did not join) that they can watch it.
+import { data } from "@remix-run/node";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "~db/client.server";
+import { events, recordingLinks, type Event, type User } from "~db/schema";
+import { actorFor, recordAudit } from "~/audit/audit-log.server";
+import type { LinkSigner } from "~/security/link-tokens.server";
+import { notifyRecordingAvailable } from "./event-notifications.server";
+
+export async function listRecordingsForEditing(db: Pick<Database, "select">, eventId: string) {
+  return db.select().from(recordingLinks).where(eq(recordingLinks.eventId, eventId)).orderBy(asc(recordingLinks.position), asc(recordingLinks.createdAt));
+}
+
+const recordingSchema = z.object({
+  label: z.string({ required_error: "Give the link a label, e.g. “Watch the recording”" }).trim().min(1, "Give the link a label, e.g. “Watch the recording”").max(200, "Keep the label under 200 characters"),
+  url: z
+    .string({ required_error: "Paste the recording's link" })
+    .trim()
+    .max(2000, "That link is too long")
+    .url("Paste the full link, starting with https://")
+    .refine((u) => /^https?:\/\//i.test(u), "The link must start with https:// or http://"),
+  publish: z.preprocess((v) => v === "on", z.boolean()),
+});
+
+export interface RecordingsActionData {
+  ok: boolean;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string>;
+}
+
+const reply = (body: RecordingsActionData, status = body.ok ? 200 : 409) => data<RecordingsActionData>(body, { status });
+
+export async function handleRecordingsAction(db: Database, request: Request, { user, event, links }: { user: User; event: Event; links: LinkSigner }) {
+  const form = await request.formData();
+  const values: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === "string") values[key] = value.slice(0, 5000);
+  const actor = actorFor(user);
+  const recordingId = z.string().uuid().safeParse(values.recordingId);
+
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(events).where(eq(events.id, event.id)).for("update");
+    if (!locked) return reply({ ok: false, message: "This event no longer exists." }, 404);
+    const existing = await tx.select().from(recordingLinks).where(eq(recordingLinks.eventId, event.id)).orderBy(asc(recordingLinks.position));
+    switch (values.intent) {
+      case "add": {
+        const parsed = recordingSchema.safeParse(values);
+        if (!parsed.success) return reply({ ok: false, message: "Please correct the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>, values }, 400);
+        if (existing.length >= 20) return reply({ ok: false, message: "At most 20 recording links per event." });
+        await tx.insert(recordingLinks).values({
+          eventId: event.id,
+          label: parsed.data.label,
+          url: parsed.data.url,
+          position: existing.length,
+          publishedAt: parsed.data.publish ? new Date() : null,
+        });
+        await recordAudit(tx, { actor, eventId: event.id, action: "recording.added", summary: `Added recording “${parsed.data.label}”${parsed.data.publish ? " (published)" : ""}` });
+        return reply({ ok: true, message: `Added “${parsed.data.label}”${parsed.data.publish ? "; it is on the public page" : ""}.` });
+      }
+      case "publish":
+      case "unpublish":
+      case "delete": {
+        const target = recordingId.success ? existing.find((r) => r.id === recordingId.data) : undefined;
+        if (!target) return reply({ ok: false, message: "That recording link no longer exists." }, 404);
+        if (values.intent === "delete") await tx.delete(recordingLinks).where(and(eq(recordingLinks.id, target.id), eq(recordingLinks.eventId, event.id)));
+        else await tx.update(recordingLinks).set({ publishedAt: values.intent === "publish" ? new Date() : null }).where(eq(recordingLinks.id, target.id));
+        const verb = { publish: "Published", unpublish: "Unpublished", delete: "Removed" }[values.intent];
+        await recordAudit(tx, { actor, eventId: event.id, action: `recording.${values.intent === "delete" ? "deleted" : `${values.intent}ed`}`, summary: `${verb} recording “${target.label}”` });
+        return reply({ ok: true, message: `${verb} “${target.label}”.` });
+      }
+      case "notify": {
+        const published = await tx
+          .select({ label: recordingLinks.label, url: recordingLinks.url })
+          .from(recordingLinks)
+          .where(and(eq(recordingLinks.eventId, event.id), isNotNull(recordingLinks.publishedAt)))
+          .orderBy(asc(recordingLinks.position));
+        if (published.length === 0) return reply({ ok: false, message: "Publish a recording link first." });
+        const onlyAbsentees = values.audience === "absentees";
+        const queued = await notifyRecordingAvailable(tx, { event: locked, recordings: published, onlyAbsentees, links });
+        await recordAudit(tx, {
+          actor,
+          eventId: event.id,
+          action: "recording.notified",
+          summary: `Emailed ${queued} ${onlyAbsentees ? "registrants who did not attend" : "registrants"} that the recording is available`,
+        });
+        return reply({
+          ok: true,
+          message: queued ? `${queued} registrant${queued === 1 ? "" : "s"} will be emailed.` : "Nobody new to email: everyone was already told about these links, unsubscribed, or (for absentees) attended.",
+        });
+      }
+      default:
+        return reply({ ok: false, message: "Unknown action." }, 400);
+    }
+  });
+}

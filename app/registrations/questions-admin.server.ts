@@ -1,0 +1,103 @@
+// Custom registration questions, edited by organizers: add, edit, reorder and
+// remove. Answers already given stay with their registrations.
+import { data } from "@remix-run/node";
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "~db/client.server";
+import { events, registrationQuestions, type Event, type User } from "~db/schema";
+import { actorFor, recordAudit } from "~/audit/audit-log.server";
+
+export const QUESTION_KINDS = ["short_text", "long_text", "single_choice", "multiple_choice", "checkbox"] as const;
+export const QUESTION_KIND_LABEL: Record<(typeof QUESTION_KINDS)[number], string> = {
+  short_text: "Short text",
+  long_text: "Long text",
+  single_choice: "Single choice",
+  multiple_choice: "Multiple choice",
+  checkbox: "Checkbox (yes/no)",
+};
+
+const MAX_QUESTIONS = 30;
+
+export const questionFormSchema = z
+  .object({
+    kind: z.enum(QUESTION_KINDS, { errorMap: () => ({ message: "Choose the kind of answer" }) }),
+    label: z.string({ required_error: "Write the question" }).trim().min(1, "Write the question").max(300, "Keep the question under 300 characters"),
+    required: z.preprocess((v) => v === "on", z.boolean()),
+    options: z
+      .string()
+      .optional()
+      .default("")
+      .transform((text) => [...new Set(text.split(/\r?\n/).map((o) => o.trim()).filter(Boolean))]),
+  })
+  .superRefine((value, ctx) => {
+    const choices = value.kind === "single_choice" || value.kind === "multiple_choice";
+    if (choices && value.options.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "List at least two options, one per line" });
+    if (value.options.length > 50) ctx.addIssue({ code: "custom", path: ["options"], message: "At most 50 options" });
+    if (value.options.some((o) => o.length > 200)) ctx.addIssue({ code: "custom", path: ["options"], message: "Keep each option under 200 characters" });
+  });
+
+export async function listQuestionsForEditing(db: Pick<Database, "select">, eventId: string) {
+  return db.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, eventId)).orderBy(asc(registrationQuestions.position), asc(registrationQuestions.createdAt));
+}
+
+export interface QuestionsActionData {
+  ok: boolean;
+  message: string;
+  formId?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string>;
+}
+
+const reply = (body: QuestionsActionData, status = body.ok ? 200 : 409) => data<QuestionsActionData>(body, { status });
+
+export async function handleQuestionsAction(db: Database, request: Request, { user, event }: { user: User; event: Event }) {
+  const form = await request.formData();
+  const values: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === "string") values[key] = value.slice(0, 20_000);
+  const intent = values.intent;
+  const questionId = z.string().uuid().safeParse(values.questionId);
+  const actor = actorFor(user);
+
+  return db.transaction(async (tx) => {
+    // The event's row lock serialises question edits, like every other change to the event.
+    await tx.select({ id: events.id }).from(events).where(eq(events.id, event.id)).for("update");
+    const questions = await tx.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, event.id)).orderBy(asc(registrationQuestions.position), asc(registrationQuestions.createdAt));
+    const target = questionId.success ? questions.find((q) => q.id === questionId.data) : undefined;
+
+    if (intent === "add" || intent === "update") {
+      const formId = intent === "add" ? "new" : (target?.id ?? "new");
+      if (intent === "update" && !target) return reply({ ok: false, message: "That question no longer exists." }, 404);
+      if (intent === "add" && questions.length >= MAX_QUESTIONS) return reply({ ok: false, message: `At most ${MAX_QUESTIONS} questions per event.` });
+      const parsed = questionFormSchema.safeParse(values);
+      if (!parsed.success) {
+        return reply({ ok: false, message: "Please correct the highlighted fields.", formId, fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>, values }, 400);
+      }
+      const options = parsed.data.kind === "single_choice" || parsed.data.kind === "multiple_choice" ? parsed.data.options : [];
+      if (intent === "add") {
+        await tx.insert(registrationQuestions).values({ eventId: event.id, position: questions.length, kind: parsed.data.kind, label: parsed.data.label, required: parsed.data.required, options });
+        await recordAudit(tx, { actor, eventId: event.id, action: "questions.added", summary: `Added the question “${parsed.data.label}”` });
+        return reply({ ok: true, message: `Added “${parsed.data.label}”.` });
+      }
+      await tx.update(registrationQuestions).set({ kind: parsed.data.kind, label: parsed.data.label, required: parsed.data.required, options }).where(eq(registrationQuestions.id, target!.id));
+      await recordAudit(tx, { actor, eventId: event.id, action: "questions.updated", summary: `Edited the question “${parsed.data.label}”` });
+      return reply({ ok: true, message: `Saved “${parsed.data.label}”.` });
+    }
+    if (!target) return reply({ ok: false, message: "That question no longer exists." }, 404);
+    if (intent === "delete") {
+      await tx.delete(registrationQuestions).where(and(eq(registrationQuestions.id, target.id), eq(registrationQuestions.eventId, event.id)));
+      await recordAudit(tx, { actor, eventId: event.id, action: "questions.deleted", summary: `Removed the question “${target.label}”` });
+      return reply({ ok: true, message: `Removed “${target.label}”. Answers already given stay in the export.` });
+    }
+    if (intent === "up" || intent === "down") {
+      const index = questions.indexOf(target);
+      const swap = intent === "up" ? index - 1 : index + 1;
+      if (swap < 0 || swap >= questions.length) return reply({ ok: false, message: `“${target.label}” is already ${intent === "up" ? "first" : "last"}.` });
+      const order = [...questions];
+      [order[index], order[swap]] = [order[swap]!, order[index]!];
+      for (const [position, q] of order.entries()) await tx.update(registrationQuestions).set({ position }).where(eq(registrationQuestions.id, q.id));
+      await recordAudit(tx, { actor, eventId: event.id, action: "questions.moved", summary: `Moved “${target.label}” ${intent}` });
+      return reply({ ok: true, message: `Moved “${target.label}” ${intent}.` });
+    }
+    return reply({ ok: false, message: "Unknown action." }, 400);
+  });
+}

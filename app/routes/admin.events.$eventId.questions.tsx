@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireEventAccess } from "~/auth/event-access.server";
+import { PlainField } from "~/components/form-fields";
+import { QUESTION_KINDS, QUESTION_KIND_LABEL, handleQuestionsAction, listQuestionsForEditing } from "~/registrations/questions-admin.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { event } = await requireEventAccess(context.db, request, params.eventId);
+  const questions = await listQuestionsForEditing(context.db, event.id);
+  return { questions: questions.map((q) => ({ id: q.id, kind: q.kind, label: q.label, required: q.required, options: q.options })) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, event } = await requireEventAccess(context.db, request, params.eventId);
+  return handleQuestionsAction(context.db, request, { user, event });
+}
+
+const KIND_OPTIONS = QUESTION_KINDS.map((k) => ({ value: k, label: QUESTION_KIND_LABEL[k] }));
+
+function QuestionFields({ formId, values, errors }: { formId: string; values: Record<string, string>; errors?: Record<string, string[]> }) {
+  return (
+    <>
+      <PlainField id={`${formId}-label`} name="label" label="Question" defaultValue={values.label} errors={errors?.label} />
+      <PlainField id={`${formId}-kind`} name="kind" label="Kind of answer" options={KIND_OPTIONS} defaultValue={values.kind ?? "short_text"} errors={errors?.kind} />
+      <PlainField
+        id={`${formId}-options`}
+        name="options"
+        label="Options"
+        optional
+        rows={4}
+        hint="For single and multiple choice: one option per line."
+        defaultValue={values.options}
+        errors={errors?.options}
+      />
+      <div className="field field--checkbox">
+        <input type="checkbox" id={`${formId}-required`} name="required" defaultChecked={values.required === "on"} />
+        <label htmlFor={`${formId}-required`}>An answer is required</label>
+      </div>
+    </>
+  );
+}
+
+export default function Questions() {
+  const { questions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failedFor = (formId: string) => (actionData && !actionData.ok && actionData.formId === formId ? actionData : undefined);
+  return (
+    <section aria-labelledby="questions-title">
+      <h2 id="questions-title">Registration questions</h2>
+      <p>Everyone registering gives their name, email, affiliation and time zone. Ask anything else here.</p>
+      {actionData ? (
+        <p className={`notice ${actionData.ok ? "notice--success" : "notice--warning"}`} role={actionData.ok ? "status" : "alert"}>
+          {actionData.message}
+        </p>
+      ) : null}
+      {questions.length ? (
+        <ol className="agenda-builder">
+          {questions.map((q, index) => {
+            const failed = failedFor(q.id);
+            return (
+              <li key={q.id} className="panel">
+                <h3>{q.label}</h3>
+                <p className="field__hint">
+                  {QUESTION_KIND_LABEL[q.kind]}
+                  {q.required ? ", required" : ", optional"}
+                  {q.options.length ? `: ${q.options.join(" · ")}` : ""}
+                </p>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="questionId" value={q.id} />
+                  <button type="submit" name="intent" value="up" className="button button--secondary button--small" disabled={index === 0} aria-label={`Move “${q.label}” up`}>
+                    Move up
+                  </button>
+                  <button type="submit" name="intent" value="down" className="button button--secondary button--small" disabled={index === questions.length - 1} aria-label={`Move “${q.label}” down`}>
+                    Move down
+                  </button>
+                  <button type="submit" name="intent" value="delete" className="button button--danger button--small" aria-label={`Remove “${q.label}”`}>
+                    Remove
+                  </button>
+                </Form>
+                <details open={Boolean(failed)}>
+                  <summary>Edit “{q.label}”</summary>
+                  <Form method="post" className="stack-form">
+                    <input type="hidden" name="questionId" value={q.id} />
+                    <QuestionFields
+                      formId={q.id}
+                      values={failed?.values ?? { label: q.label, kind: q.kind, options: q.options.join("\n"), required: q.required ? "on" : "" }}
+                      errors={failed?.fieldErrors}
+                    />
+                    <button type="submit" name="intent" value="update" className="button">
+                      Save question
+                    </button>
+                  </Form>
+                </details>
+              </li>
+            );
+          })}
+        </ol>
+      ) : (
+        <p>No custom questions.</p>
+      )}
+      <Form key={questions.length} method="post" className="stack-form panel" aria-labelledby="add-question-title">
+        <h3 id="add-question-title">Add a question</h3>
+        <QuestionFields formId="new" values={failedFor("new")?.values ?? {}} errors={failedFor("new")?.fieldErrors} />
+        <button type="submit" name="intent" value="add" className="button">
+          Add question
+        </button>
+      </Form>
+    </section>
+  );
+}
