@@ -1,9 +1,10 @@
 // A small bar chart that is also a table, so screen readers and phones get the
 // numbers and sighted readers get the shape.
+import { ScrollRegion } from "./scroll-region";
 export function BarChartTable({ caption, rows, labelHeading, valueHeading }: { caption: string; rows: { label: string; value: number }[]; labelHeading: string; valueHeading: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -27,6 +28,6 @@ export function BarChartTable({ caption, rows, labelHeading, valueHeading }: { c
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -162,13 +162,28 @@ export async function createEventFromForm(db: Database, { user, values }: { user
   }
 }
 
-const AUDITED_FIELDS: (keyof Event)[] = [
-  "title", "slug", "summary", "descriptionMd", "seriesId", "startsAt", "endsAt", "homeZone", "displayZones",
-  "capacity", "requiresApproval", "registrationOpensAt", "registrationClosesAt", "reminderOffsetsMinutes", "joinUrl", "speakerEditCutoffMinutes",
+/** The fields the audit log names when they change, in words an organizer uses. */
+const AUDITED_FIELDS: [keyof Event, string][] = [
+  ["title", "title"],
+  ["slug", "address"],
+  ["summary", "summary"],
+  ["descriptionMd", "description"],
+  ["seriesId", "series"],
+  ["startsAt", "start time"],
+  ["endsAt", "end time"],
+  ["homeZone", "home zone"],
+  ["displayZones", "display zones"],
+  ["capacity", "capacity"],
+  ["requiresApproval", "approval"],
+  ["registrationOpensAt", "registration opening"],
+  ["registrationClosesAt", "registration closing"],
+  ["reminderOffsetsMinutes", "reminders"],
+  ["joinUrl", "webinar link"],
+  ["speakerEditCutoffMinutes", "speaker cut-off"],
 ];
 
 function changedFields(before: Event, after: Event): string[] {
-  return AUDITED_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+  return AUDITED_FIELDS.filter(([field]) => JSON.stringify(before[field]) !== JSON.stringify(after[field])).map(([, label]) => label);
 }
 
 export async function updateEventFromForm(
@@ -197,7 +212,7 @@ export async function updateEventFromForm(
         actor: actorFor(user),
         eventId,
         action: "event.updated",
-        summary: fields.length ? `Changed ${fields.join(", ")}${notified ? `; ${notified} registrants emailed` : ""}` : "Saved without changes",
+        summary: fields.length ? `Changed ${fields.join(", ")}${notified ? `; ${notified} registrant${notified === 1 ? "" : "s"} emailed` : ""}` : "Saved without changes",
         details: { fields, registrantChanges: describeEventChanges(before, after!) },
       });
       return { ok: true, event: after!, notified } as const;
@@ -232,7 +247,7 @@ export async function cancelEvent(db: Database, { user, eventId, links }: { user
       actor: actorFor(user),
       eventId,
       action: "event.cancelled",
-      summary: `Cancelled the event${notified ? `; ${notified} registrants emailed` : ""}`,
+      summary: `Cancelled the event${notified ? `; ${notified} registrant${notified === 1 ? "" : "s"} emailed` : ""}`,
     });
     return { ok: true, event: after!, notified } as const;
   });
@@ -260,7 +275,7 @@ export async function listManagedEvents(
   { when, now, limit = 100 }: { when: "upcoming" | "past"; now: Date; limit?: number },
 ): Promise<ManagedEventRow[]> {
   const counted = (status: "confirmed" | "waitlisted" | "pending") =>
-    sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events.id} and r.status = ${status})`;
+    sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events}.id and r.status = ${status})`;
   const ownership = manageableBy(user);
   const timing = when === "upcoming" ? gte(events.endsAt, now) : lt(events.endsAt, now);
   return db
@@ -276,7 +291,7 @@ export async function listManagedEvents(
       confirmed: counted("confirmed"),
       waitlisted: counted("waitlisted"),
       pending: counted("pending"),
-      attended: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events.id} and r.first_joined_at is not null)`,
+      attended: sql<number>`(select count(*)::int from ${registrations} r where r.event_id = ${events}.id and r.first_joined_at is not null)`,
     })
     .from(events)
     .where(ownership ? and(timing, ownership) : timing)

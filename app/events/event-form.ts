@@ -3,11 +3,11 @@
 // the server turns them into instants through app/time.
 import { z } from "zod";
 import { isValidTimeZone } from "~/time";
+import { optionalWebLink, SLUG_PATTERN } from "./directory-fields";
 
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 500;
 export const DESCRIPTION_MAX = 20_000;
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const HOST_CHOICES = ["none", "host", "co_host", "partner"] as const;
 export type HostChoice = (typeof HOST_CHOICES)[number];
 export const MAX_DISPLAY_ZONES = 4;
@@ -87,13 +87,7 @@ export const eventFormSchema = z
     registrationClosesDate: wallTime("closing").date,
     registrationClosesTime: wallTime("closing").time,
     reminderHours: z.string().trim().max(100, "Too many reminders").optional().default(""),
-    joinUrl: z
-      .string()
-      .trim()
-      .max(2000, "That link is too long")
-      .url("Enter the full webinar link, starting with https://")
-      .refine((url) => /^https?:\/\//i.test(url), "The webinar link must start with https:// or http://")
-      .optional(),
+    joinUrl: optionalWebLink("webinar link"),
     speakerCutoffHours: optionalInteger("The speaker cut-off", 0, 720),
     hosts: z.record(z.string().uuid(), z.enum(HOST_CHOICES)).optional().default({}),
   })

@@ -7,6 +7,7 @@ import type { Database } from "~db/client.server";
 import { events, recordingLinks, type Event, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
+import { webLink } from "./directory-fields";
 import { notifyRecordingAvailable } from "./event-notifications.server";
 
 export async function listRecordingsForEditing(db: Pick<Database, "select">, eventId: string) {
@@ -15,18 +16,15 @@ export async function listRecordingsForEditing(db: Pick<Database, "select">, eve
 
 const recordingSchema = z.object({
   label: z.string({ required_error: "Give the link a label, e.g. “Watch the recording”" }).trim().min(1, "Give the link a label, e.g. “Watch the recording”").max(200, "Keep the label under 200 characters"),
-  url: z
-    .string({ required_error: "Paste the recording's link" })
-    .trim()
-    .max(2000, "That link is too long")
-    .url("Paste the full link, starting with https://")
-    .refine((u) => /^https?:\/\//i.test(u), "The link must start with https:// or http://"),
+  url: webLink("recording link"),
   publish: z.preprocess((v) => v === "on", z.boolean()),
 });
 
 export interface RecordingsActionData {
   ok: boolean;
   message: string;
+  /** "new" when the result belongs to the "add a recording" form. */
+  formId?: string;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, string>;
 }
@@ -57,7 +55,7 @@ export async function handleRecordingsAction(db: Database, request: Request, { u
           publishedAt: parsed.data.publish ? new Date() : null,
         });
         await recordAudit(tx, { actor, eventId: event.id, action: "recording.added", summary: `Added recording “${parsed.data.label}”${parsed.data.publish ? " (published)" : ""}` });
-        return reply({ ok: true, message: `Added “${parsed.data.label}”${parsed.data.publish ? "; it is on the public page" : ""}.` });
+        return reply({ ok: true, message: `Added “${parsed.data.label}”${parsed.data.publish ? "; it is on the public page" : ""}.`, formId: "new" });
       }
       case "publish":
       case "unpublish":
@@ -83,7 +81,7 @@ export async function handleRecordingsAction(db: Database, request: Request, { u
           actor,
           eventId: event.id,
           action: "recording.notified",
-          summary: `Emailed ${queued} ${onlyAbsentees ? "registrants who did not attend" : "registrants"} that the recording is available`,
+          summary: `Emailed ${queued} registrant${queued === 1 ? "" : "s"}${onlyAbsentees ? " who did not attend" : ""} that the recording is available`,
         });
         return reply({
           ok: true,

@@ -6,15 +6,8 @@ import { z } from "zod";
 import type { Database } from "~db/client.server";
 import { events, registrationQuestions, type Event, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
+import { QUESTION_KINDS } from "./question-kinds";
 
-export const QUESTION_KINDS = ["short_text", "long_text", "single_choice", "multiple_choice", "checkbox"] as const;
-export const QUESTION_KIND_LABEL: Record<(typeof QUESTION_KINDS)[number], string> = {
-  short_text: "Short text",
-  long_text: "Long text",
-  single_choice: "Single choice",
-  multiple_choice: "Multiple choice",
-  checkbox: "Checkbox (yes/no)",
-};
 
 const MAX_QUESTIONS = 30;
 
@@ -76,7 +69,7 @@ export async function handleQuestionsAction(db: Database, request: Request, { us
       if (intent === "add") {
         await tx.insert(registrationQuestions).values({ eventId: event.id, position: questions.length, kind: parsed.data.kind, label: parsed.data.label, required: parsed.data.required, options });
         await recordAudit(tx, { actor, eventId: event.id, action: "questions.added", summary: `Added the question “${parsed.data.label}”` });
-        return reply({ ok: true, message: `Added “${parsed.data.label}”.` });
+        return reply({ ok: true, message: `Added “${parsed.data.label}”.`, formId: "new" });
       }
       await tx.update(registrationQuestions).set({ kind: parsed.data.kind, label: parsed.data.label, required: parsed.data.required, options }).where(eq(registrationQuestions.id, target!.id));
       await recordAudit(tx, { actor, eventId: event.id, action: "questions.updated", summary: `Edited the question “${parsed.data.label}”` });

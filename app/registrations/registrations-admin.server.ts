@@ -3,19 +3,14 @@
 // someone by hand, and the CSV export.
 import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { events, registrations, registrationStatus, type Event, type Registration, type RegistrationStatus } from "~db/schema";
+import { events, registrations, type Event, type Registration } from "~db/schema";
 import { recordAudit, type Actor } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { formatInstant } from "~/time";
 import { loadQuestions } from "./registration-action.server";
 import { confirmWaitlisted } from "./manage.server";
+import type { StatusFilter } from "./registration-status";
 
-export const STATUS_FILTERS = [...registrationStatus.enumValues, "attended"] as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[number];
-
-export function parseStatusFilter(value: string | null): StatusFilter | null {
-  return value && (STATUS_FILTERS as readonly string[]).includes(value) ? (value as StatusFilter) : null;
-}
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -84,12 +79,12 @@ export async function promoteByHand(
       actor,
       eventId,
       action: "registration.promoted",
-      summary: `Promoted ${promoted.name} <${promoted.email}> from the waitlist by hand${over ? ` (${confirmed} confirmed for ${event.capacity} seats)` : ""}`,
+      summary: `Promoted ${promoted.name} <${promoted.email}> from the waitlist by hand${over ? ` (${confirmed} confirmed for ${event.capacity} seat${event.capacity === 1 ? "" : "s"})` : ""}`,
       details: { registrationId },
     });
     return {
       ok: true,
-      message: `${promoted.name} is confirmed and will be emailed.${over ? ` That makes ${confirmed} confirmed for ${event.capacity} seats.` : ""}`,
+      message: `${promoted.name} is confirmed and will be emailed.${over ? ` That makes ${confirmed} confirmed for ${event.capacity} seat${event.capacity === 1 ? "" : "s"}.` : ""}`,
     } as const;
   });
 }
@@ -145,8 +140,4 @@ export async function registrationsCsv(db: Database, event: Event): Promise<stri
     ...questions.map((q) => answerText(r.answers[q.id])),
   ])];
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
-}
-
-export function statusLabel(status: RegistrationStatus): string {
-  return { pending: "Pending", confirmed: "Confirmed", waitlisted: "Waitlisted", declined: "Declined", cancelled: "Cancelled" }[status];
 }

@@ -7,6 +7,7 @@ import { listManagedEvents } from "~/events/event-admin.server";
 import { fillRate, percent } from "~/events/event-stats.server";
 import { formatEventRange, formatInstant } from "~/time";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Organizer console — Podium" }, { name: "robots", content: "noindex" }];
 
@@ -82,7 +83,7 @@ export default function AdminHome() {
         ))}
       </ul>
       {dead.length ? (
-        <div className="table-scroll">
+        <ScrollRegion label="Undelivered messages table">
           <table className="data-table">
             <caption>Messages that could not be delivered</caption>
             <thead>
@@ -115,7 +116,7 @@ export default function AdminHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       <p>
         <Link to="/admin/mailbox">Open the built-in mailbox</Link>
@@ -134,7 +135,7 @@ function EventTable({
   measure: "fill" | "attendance";
 }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -163,6 +164,6 @@ function EventTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

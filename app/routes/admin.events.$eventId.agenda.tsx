@@ -5,6 +5,7 @@ import { handleAgendaAction } from "~/agenda/agenda-action.server";
 import { loadAgendaBuilder } from "~/agenda/agenda-admin.server";
 import { requireEventAccess } from "~/auth/event-access.server";
 import { PlainField } from "~/components/form-fields";
+import { useResetOnSuccess } from "~/components/use-reset-on-success";
 import { AGENDA_KIND_LABEL, AGENDA_ROLE_LABEL } from "~/events/labels";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -51,6 +52,7 @@ export default function AgendaBuilder() {
   const actionData = useActionData<typeof action>();
   const errorsFor = (formId: string) => (actionData?.formId === formId ? actionData.fieldErrors : undefined);
   const valuesFor = (formId: string, fallback: Values): Values => (actionData?.formId === formId && actionData.values && !actionData.ok ? actionData.values : fallback);
+  const addFormRef = useResetOnSuccess(actionData, (result) => result.formId === "new");
   const zonesText = event.displayZones.map((z) => z.replace(/_/g, " ")).join(", ");
   return (
     <section aria-labelledby="agenda-title">
@@ -161,8 +163,7 @@ export default function AgendaBuilder() {
         ))}
       </ol>
 
-      {/* Keyed on the count so the form empties itself after a segment is added (with JavaScript on). */}
-      <Form key={segments.length} method="post" className="stack-form panel" aria-labelledby="add-segment-title">
+      <Form ref={addFormRef} method="post" className="stack-form panel" aria-labelledby="add-segment-title">
         <h3 id="add-segment-title">Add a segment</h3>
         <SegmentFields formId="new" values={valuesFor("new", { kind: "talk", startDate: event.startDate })} errors={errorsFor("new")} homeZone={event.homeZone} />
         <button type="submit" name="intent" value="add" className="button">

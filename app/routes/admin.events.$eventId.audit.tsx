@@ -4,6 +4,7 @@ import { listEventAudit } from "~/audit/audit-log.server";
 import { requireEventAccess } from "~/auth/event-access.server";
 import { formatInstant } from "~/time";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event } = await requireEventAccess(context.db, request, params.eventId);
@@ -18,7 +19,7 @@ export default function AuditLog() {
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">Audit log</h2>
       {entries.length ? (
-        <div className="table-scroll">
+        <ScrollRegion label="Audit log table">
           <table className="data-table">
             <caption className="visually-hidden">Who changed what, newest first</caption>
             <thead>
@@ -38,7 +39,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : (
         <p>Nothing recorded yet.</p>
       )}

@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireEventAccess } from "~/auth/event-access.server";
 import { PlainField } from "~/components/form-fields";
-import { QUESTION_KINDS, QUESTION_KIND_LABEL, handleQuestionsAction, listQuestionsForEditing } from "~/registrations/questions-admin.server";
+import { useResetOnSuccess } from "~/components/use-reset-on-success";
+import { QUESTION_KINDS, QUESTION_KIND_LABEL } from "~/registrations/question-kinds";
+import { handleQuestionsAction, listQuestionsForEditing } from "~/registrations/questions-admin.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event } = await requireEventAccess(context.db, request, params.eventId);
@@ -43,6 +45,7 @@ function QuestionFields({ formId, values, errors }: { formId: string; values: Re
 export default function Questions() {
   const { questions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const addFormRef = useResetOnSuccess(actionData, (result) => result.formId === "new");
   const failedFor = (formId: string) => (actionData && !actionData.ok && actionData.formId === formId ? actionData : undefined);
   return (
     <section aria-labelledby="questions-title">
@@ -98,7 +101,7 @@ export default function Questions() {
       ) : (
         <p>No custom questions.</p>
       )}
-      <Form key={questions.length} method="post" className="stack-form panel" aria-labelledby="add-question-title">
+      <Form ref={addFormRef} method="post" className="stack-form panel" aria-labelledby="add-question-title">
         <h3 id="add-question-title">Add a question</h3>
         <QuestionFields formId="new" values={failedFor("new")?.values ?? {}} errors={failedFor("new")?.fieldErrors} />
         <button type="submit" name="intent" value="add" className="button">

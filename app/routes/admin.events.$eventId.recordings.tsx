@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireEventAccess } from "~/auth/event-access.server";
 import { PlainField } from "~/components/form-fields";
+import { useResetOnSuccess } from "~/components/use-reset-on-success";
 import { handleRecordingsAction, listRecordingsForEditing } from "~/events/recordings-admin.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -21,6 +22,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Recordings() {
   const { ended, recordings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const addFormRef = useResetOnSuccess(actionData, (result) => result.formId === "new");
   const values = (!actionData?.ok && actionData?.values) || {};
   return (
     <section aria-labelledby="recordings-title">
@@ -64,7 +66,7 @@ export default function Recordings() {
         <p>No recording links yet.</p>
       )}
 
-      <Form key={recordings.length} method="post" className="stack-form panel" aria-labelledby="add-recording-title">
+      <Form ref={addFormRef} method="post" className="stack-form panel" aria-labelledby="add-recording-title">
         <h3 id="add-recording-title">Add a recording link</h3>
         <PlainField id="recording-label" name="label" label="Label" defaultValue={values.label ?? "Watch the recording"} errors={actionData?.fieldErrors?.label} />
         <PlainField id="recording-url" name="url" label="Link" type="url" defaultValue={values.url} errors={actionData?.fieldErrors?.url} />

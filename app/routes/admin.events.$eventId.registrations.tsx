@@ -4,8 +4,10 @@ import { requireEventAccess } from "~/auth/event-access.server";
 import { PlainField } from "~/components/form-fields";
 import { registrationCounts } from "~/events/event-stats.server";
 import { handleRegistrationsAction } from "~/registrations/registrations-admin-action.server";
-import { STATUS_FILTERS, listEventRegistrations, parseStatusFilter, statusLabel } from "~/registrations/registrations-admin.server";
+import { listEventRegistrations } from "~/registrations/registrations-admin.server";
+import { STATUS_FILTERS, STATUS_FILTER_LABEL, parseStatusFilter, statusLabel } from "~/registrations/registration-status";
 import { listTimeZones } from "~/time";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event } = await requireEventAccess(context.db, request, params.eventId);
@@ -20,8 +22,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, event } = await requireEventAccess(context.db, request, params.eventId);
   return handleRegistrationsAction(context.db, request, { user, event, links: context.links });
 }
-
-const FILTER_LABEL: Record<string, string> = { attended: "Attended" };
 
 export default function Registrations() {
   const { event, counts, rows, query, status, zones } = useLoaderData<typeof loader>();
@@ -73,7 +73,7 @@ export default function Registrations() {
             <option value="">Any status</option>
             {STATUS_FILTERS.map((s) => (
               <option key={s} value={s}>
-                {FILTER_LABEL[s] ?? statusLabel(s as Exclude<typeof s, "attended">)}
+                {STATUS_FILTER_LABEL[s]}
               </option>
             ))}
           </select>
@@ -103,7 +103,7 @@ export default function Registrations() {
         </Form>
       )}
       {rows.length > 0 ? (
-        <div className="table-scroll">
+        <ScrollRegion label="Registrations table">
           <table className="data-table">
             <caption className="visually-hidden">Registrations (times in {event.homeZone})</caption>
             <thead>
@@ -166,7 +166,7 @@ export default function Registrations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
 
       <Form method="post" className="stack-form panel" aria-labelledby="add-registration-title">

@@ -1,4 +1,4 @@
-import { lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { rateLimits } from "~db/schema";
 
@@ -29,6 +29,21 @@ export async function hitRateLimit(db: Database, rule: RateLimitRule, now: Date 
   const hits = row?.hits ?? 0;
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
   return { allowed: hits <= rule.limit, retryAfterSeconds };
+}
+
+/**
+ * Reads a budget without spending it: for limits that only failures should use up
+ * (a correct password must not lock its owner out). Allowed while hits < limit.
+ */
+export async function peekRateLimit(db: Database, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitVerdict> {
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const [row] = await db
+    .select({ hits: rateLimits.hits })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, rule.key), eq(rateLimits.windowStart, windowStart)));
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  return { allowed: (row?.hits ?? 0) < rule.limit, retryAfterSeconds };
 }
 
 /** Old windows are useless; the worker calls this now and then. */
