@@ -91,7 +91,8 @@ export function ErrorBoundary() {
     return (
       <section className="error-page" aria-labelledby="error-title">
         <h1 id="error-title">Page not found</h1>
-        <p>We could not find what you were looking for. It may have moved, or the link may be mistyped.</p>
+        {/* A route that knows why (an outdated private link, say) says so; otherwise the generic reason. */}
+        <p>{typeof error.data === "string" && error.data.length > 0 && !/^not found\.?$/i.test(error.data) ? error.data : "We could not find what you were looking for. It may have moved, or the link may be mistyped."}</p>
         <p>
           <Link to="/">See all events</Link>
         </p>

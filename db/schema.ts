@@ -467,9 +467,45 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     summary: text("summary").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    // Speaker changes only: when the organizers' summary email that covers this entry was queued.
+    digestQueuedAt: instant("digest_queued_at"),
     createdAt: createdAt(),
   },
   (t) => [index("audit_log_event_idx").on(t.eventId, t.createdAt), index("audit_log_created_idx").on(t.createdAt)],
 );
 
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+// ── Speaker invitations ──────────────────────────────────────────────────────
+
+export const speakerResponse = pgEnum("speaker_response", ["invited", "confirmed", "declined"]);
+
+/**
+ * One per person and event: the private /speak/:token link (only its SHA-256 is
+ * stored; raising token_version or setting revoked_at kills it) and their answer.
+ */
+export const speakerInvitations = pgTable(
+  "speaker_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    tokenVersion: integer("token_version").notNull().default(1),
+    tokenHash: text("token_hash").notNull().unique(),
+    response: speakerResponse("response").notNull().default("invited"),
+    invitedAt: instant("invited_at").notNull().defaultNow(),
+    lastSentAt: instant("last_sent_at").notNull().defaultNow(),
+    respondedAt: instant("responded_at"),
+    // No stored expiry: a link works until the event's end plus 30 days, read from the
+    // event itself so it follows the event when it moves.
+    revokedAt: instant("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("speaker_invitations_event_person_idx").on(t.eventId, t.personId), index("speaker_invitations_person_idx").on(t.personId)],
+);
+
+export type SpeakerInvitation = typeof speakerInvitations.$inferSelect;

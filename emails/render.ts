@@ -11,6 +11,8 @@ import * as RegistrationConfirmed from "./registration-confirmed";
 import * as RegistrationDeclined from "./registration-declined";
 import * as RegistrationPending from "./registration-pending";
 import * as RegistrationWaitlisted from "./registration-waitlisted";
+import * as SpeakerChanges from "./speaker-changes";
+import * as SpeakerInvitation from "./speaker-invitation";
 
 export type EmailMessage =
   | { template: "registration-confirmed"; props: RegistrationConfirmed.RegistrationConfirmedProps }
@@ -23,7 +25,9 @@ export type EmailMessage =
   | { template: "event-reminder"; props: EventReminder.EventReminderProps }
   | { template: "event-changed"; props: EventChanged.EventChangedProps }
   | { template: "event-cancelled"; props: EventCancelled.EventCancelledProps }
-  | { template: "recording-available"; props: RecordingAvailable.RecordingAvailableProps };
+  | { template: "recording-available"; props: RecordingAvailable.RecordingAvailableProps }
+  | { template: "speaker-invitation"; props: SpeakerInvitation.SpeakerInvitationProps }
+  | { template: "speaker-changes"; props: SpeakerChanges.SpeakerChangesProps };
 
 export type EmailTemplate = EmailMessage["template"];
 
@@ -43,6 +47,8 @@ const TEMPLATES: Registry = {
   "event-changed": { subject: EventChanged.subject, Component: EventChanged.EventChanged },
   "event-cancelled": { subject: EventCancelled.subject, Component: EventCancelled.EventCancelled },
   "recording-available": { subject: RecordingAvailable.subject, Component: RecordingAvailable.RecordingAvailable },
+  "speaker-invitation": { subject: SpeakerInvitation.subject, Component: SpeakerInvitation.SpeakerInvitation },
+  "speaker-changes": { subject: SpeakerChanges.subject, Component: SpeakerChanges.SpeakerChanges },
 };
 
 function element(message: EmailMessage): { subject: string; element: ReactElement } | null {

@@ -6,6 +6,8 @@ import type { Database } from "~db/client.server";
 import type { Event, User } from "~db/schema";
 import { addSegment, attachPerson, deleteSegment, detachPerson, fillAgendaSequentially, moveSegment, updateSegment, type AgendaOutcome } from "./agenda-admin.server";
 import { attachPersonSchema, segmentFormSchema } from "./agenda-form";
+import type { LinkSigner } from "~/security/link-tokens.server";
+import { inviteSpeaker, revokeSpeakerLink } from "~/speakers/invitations.server";
 
 export interface AgendaActionData {
   ok: boolean;
@@ -27,7 +29,7 @@ function invalid(formId: string, error: z.ZodError, values: Record<string, strin
   return data<AgendaActionData>({ ok: false, message: "Please correct the highlighted fields.", formId, fieldErrors, values }, { status: 400 });
 }
 
-export async function handleAgendaAction(db: Database, request: Request, { user, event }: { user: User; event: Event }) {
+export async function handleAgendaAction(db: Database, request: Request, { user, event, links }: { user: User; event: Event; links: LinkSigner }) {
   const form = await request.formData();
   const values: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === "string") values[key] = value.slice(0, 10_000);
@@ -65,6 +67,17 @@ export async function handleAgendaAction(db: Database, request: Request, { user,
       const roleId = id.safeParse(values.roleId);
       if (!roleId.success) return data<AgendaActionData>({ ok: false, message: "That person is not on this segment." }, { status: 400 });
       return reply(await detachPerson(db, { user, eventId: event.id, roleId: roleId.data }));
+    }
+    case "invite":
+    case "revoke": {
+      const personId = id.safeParse(values.personId);
+      if (!personId.success) return data<AgendaActionData>({ ok: false, message: "That person is not on this agenda." }, { status: 400 });
+      const now = new Date();
+      return reply(
+        values.intent === "invite"
+          ? await inviteSpeaker(db, { user, eventId: event.id, personId: personId.data, links, now })
+          : await revokeSpeakerLink(db, { user, eventId: event.id, personId: personId.data, now }),
+      );
     }
     default:
       return data<AgendaActionData>({ ok: false, message: "Unknown action." }, { status: 400 });

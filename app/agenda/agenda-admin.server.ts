@@ -2,13 +2,37 @@
 // sequentially) and the people in them. Every change runs in a transaction
 // holding the event's row lock, with its audit entry, so two organizers editing
 // at once cannot interleave positions.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { agendaItems, agendaRoles, events, people, type AgendaItem, type Event, type User } from "~db/schema";
+import { agendaItems, agendaRoles, auditLog, events, people, type AgendaItem, type Event, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import { AGENDA_KIND_LABEL, AGENDA_ROLE_LABEL, personDisplayName } from "~/events/labels";
-import { formatTimeRange, instantToZonedWallTime, zonedWallTimeToInstant } from "~/time";
+import { formatInstant, formatTimeRange, instantToZonedWallTime, zonedWallTimeToInstant } from "~/time";
+import { invitationState, invitationsByPerson, type InvitationState } from "~/speakers/invitations.server";
 import { DEFAULT_SEGMENT_MINUTES, agendaWarnings, fillSequentially } from "./agenda-plan";
+
+const INVITATION_LABEL: Record<InvitationState, string> = {
+  "not-invited": "not invited",
+  invited: "invited",
+  confirmed: "confirmed",
+  declined: "declined",
+  revoked: "link revoked",
+};
+
+/** Each speaker's most recent change through their portal, for the organizer's eye. */
+async function latestSpeakerChanges(db: Pick<Database, "select">, eventId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ summary: auditLog.summary, createdAt: auditLog.createdAt, details: auditLog.details })
+    .from(auditLog)
+    .where(and(eq(auditLog.eventId, eventId), like(auditLog.action, "speaker.%")))
+    .orderBy(desc(auditLog.createdAt));
+  const latest = new Map<string, string>();
+  for (const row of rows) {
+    const personId = typeof row.details.personId === "string" ? row.details.personId : null;
+    if (personId && !latest.has(personId)) latest.set(personId, `${row.summary} (${formatInstant(row.createdAt, "UTC", "sortable")} UTC)`);
+  }
+  return latest;
+}
 import type { SegmentFormValues } from "./agenda-form";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -28,6 +52,9 @@ export async function loadAgendaBuilder(db: Database, event: Event) {
     .from(people)
     .orderBy(asc(people.name))
     .limit(1000);
+  const personIds = [...new Set(roles.map((r) => r.person.id))];
+  const invitations = await invitationsByPerson(db, event.id, personIds);
+  const speakerChanges = await latestSpeakerChanges(db, event.id);
   const warnings = agendaWarnings(event, items);
   const eventDay = instantToZonedWallTime(event.startsAt, event.homeZone).date;
   return {
@@ -61,8 +88,13 @@ export async function loadAgendaBuilder(db: Database, event: Event) {
             roleId: r.id,
             role: r.role,
             roleLabel: AGENDA_ROLE_LABEL[r.role],
+            personId: r.person.id,
             name: personDisplayName(r.person),
             affiliation: r.person.affiliation,
+            hasEmail: Boolean(r.person.email),
+            invitation: INVITATION_LABEL[invitationState(invitations.get(r.person.id))],
+            invitationState: invitationState(invitations.get(r.person.id)),
+            lastChange: speakerChanges.get(r.person.id) ?? null,
           })),
       };
     }),

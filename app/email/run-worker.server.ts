@@ -2,6 +2,7 @@ import type { Database } from "~db/client.server";
 import type { Env } from "~/env.server";
 import { createResendTransport, type EmailTransport } from "./deliver.server";
 import { createMailboxTransport } from "./mailbox-transport.server";
+import { queueSpeakerChangeDigests } from "~/speakers/speaker-digest.server";
 import { queueDueReminders } from "./reminders.server";
 import { startOutboxWorker, type WorkerHandle } from "./worker.server";
 
@@ -26,6 +27,7 @@ export function runEmailWorker(db: Database, env: Env, linkSecret: string): Work
     leaseSeconds: env.PODIUM_WORKER_LEASE_SECONDS,
     beforeDrain: async (now) => {
       await queueDueReminders(db, { now, links });
+      await queueSpeakerChangeDigests(db, { now, links });
     },
   });
 }

@@ -15,7 +15,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, event } = await requireEventAccess(context.db, request, params.eventId);
-  return handleAgendaAction(context.db, request, { user, event });
+  return handleAgendaAction(context.db, request, { user, event, links: context.links });
 }
 
 const KIND_OPTIONS = AGENDA_KINDS.map((k) => ({ value: k, label: AGENDA_KIND_LABEL[k] }));
@@ -100,10 +100,22 @@ export default function AgendaBuilder() {
                   <li key={p.roleId}>
                     <span>
                       {p.roleLabel}: {p.name}
-                      {p.affiliation ? `, ${p.affiliation}` : ""}
-                    </span>{" "}
+                      {p.affiliation ? `, ${p.affiliation}` : ""} <span className="role-tag">{p.invitation}</span>
+                    </span>
+                    {p.lastChange ? <span className="field__hint"> Last change by them: {p.lastChange}</span> : null}{" "}
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="roleId" value={p.roleId} />
+                      <input type="hidden" name="personId" value={p.personId} />
+                      {p.hasEmail && p.invitationState !== "confirmed" && p.invitationState !== "declined" ? (
+                        <button type="submit" name="intent" value="invite" className="button button--small" aria-label={`${p.invitationState === "invited" ? "Re-send the invitation to" : "Invite"} ${p.name}`}>
+                          {p.invitationState === "invited" ? "Re-send invitation" : "Invite"}
+                        </button>
+                      ) : null}
+                      {p.invitationState !== "not-invited" && p.invitationState !== "revoked" ? (
+                        <button type="submit" name="intent" value="revoke" className="button button--secondary button--small" aria-label={`Revoke ${p.name}'s speaker link`}>
+                          Revoke link
+                        </button>
+                      ) : null}
                       <button type="submit" name="intent" value="detach" className="button button--secondary button--small" aria-label={`Remove ${p.name} from ${segment.title}`}>
                         Remove
                       </button>

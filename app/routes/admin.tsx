@@ -37,6 +37,11 @@ export default function AdminLayout() {
           <li>
             <Link to="/admin/mailbox">Mailbox</Link>
           </li>
+          {user.role === "admin" ? (
+            <li>
+              <Link to="/admin/users">Accounts</Link>
+            </li>
+          ) : null}
         </ul>
         <div className="admin-nav__user">
           <span>

@@ -5,7 +5,7 @@ import { joinLoader } from "~/registrations/join-page.server";
 export const meta: MetaFunction = () => [{ title: "Join the webinar — Podium" }, { name: "robots", content: "noindex" }];
 
 export function headers() {
-  return { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+  return { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
 }
 
 export async function loader({ params, context }: LoaderFunctionArgs) {

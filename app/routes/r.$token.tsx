@@ -9,7 +9,7 @@ import { loadRegistrantPage, handleRegistrantAction } from "~/registrations/regi
 export const meta: MetaFunction = () => [{ title: "Your registration — Podium" }, { name: "robots", content: "noindex" }];
 
 export function headers() {
-  return { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+  return { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
 }
 
 export async function loader({ params, context }: LoaderFunctionArgs) {

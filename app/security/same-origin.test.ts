@@ -12,6 +12,9 @@ describe("isCrossSiteRequest", () => {
   });
   it("refuses an opaque origin", () => {
     expect(isCrossSiteRequest({ method: "POST", origin: "null", secFetchSite: undefined }, allowed)).toBe(true);
+    expect(isCrossSiteRequest({ method: "POST", origin: "null", secFetchSite: "cross-site" }, allowed)).toBe(true);
+    // A same-origin form on a no-referrer page: Chromium sends Origin "null" and Sec-Fetch-Site same-origin.
+    expect(isCrossSiteRequest({ method: "POST", origin: "null", secFetchSite: "same-origin" }, allowed)).toBe(false);
   });
   it("falls back to Sec-Fetch-Site when no Origin is sent", () => {
     expect(isCrossSiteRequest({ method: "DELETE", origin: undefined, secFetchSite: "cross-site" }, allowed)).toBe(true);

@@ -11,6 +11,8 @@ export function isCrossSiteRequest(
 ): boolean {
   if (!UNSAFE_METHODS.has(method.toUpperCase())) return false;
   if (origin && origin !== "null") return !allowedOrigins.includes(origin);
-  if (origin === "null") return true;
+  // "null" is what a page served with Referrer-Policy: no-referrer (or a privacy-minded
+  // browser) sends even for its own forms; the browser's Sec-Fetch-Site then decides.
+  if (origin === "null") return secFetchSite !== "same-origin";
   return secFetchSite === "cross-site";
 }

@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { enterPortal, speakerCalendar } from "~/speakers/portal.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const door = await enterPortal(context.db, request, params.token, new Date());
+  if (door.kind !== "ok") throw new Response("This speaker link is not valid.", { status: door.kind === "rate-limited" ? 429 : door.kind === "not-found" ? 404 : 410 });
+  return new Response(await speakerCalendar(context.db, door, context.origin), {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${door.event.slug}-my-sessions.ics"`,
+      "Cache-Control": "private, no-store",
+      "Referrer-Policy": "same-origin",
+    },
+  });
+}

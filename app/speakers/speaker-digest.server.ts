@@ -1,0 +1,72 @@
+// One email to an event's organizers summarising what its speakers changed,
+// sent once the speakers have been quiet for a while: a speaker who saves five
+// times in a minute causes one email, not five. Run by the outbox worker; any
+// number of workers may run it at once (row locks with SKIP LOCKED, and the
+// outbox's unique key).
+import { and, asc, eq, inArray, isNull, like, lt, sql } from "drizzle-orm";
+import type { Database } from "~db/client.server";
+import { auditLog, eventOrganizers, events, users } from "~db/schema";
+import { enqueueEmail } from "~/email/outbox.server";
+import type { LinkSigner } from "~/security/link-tokens.server";
+import { formatInstant } from "~/time";
+
+export const SPEAKER_DIGEST_QUIET_MINUTES = 10;
+
+export async function queueSpeakerChangeDigests(
+  db: Database,
+  { now, links, quietMinutes = SPEAKER_DIGEST_QUIET_MINUTES }: { now: Date; links: Pick<LinkSigner, "origin">; quietMinutes?: number },
+): Promise<number> {
+  const quietSince = new Date(now.getTime() - quietMinutes * 60_000);
+  // Events whose newest undigested speaker change is older than the quiet period.
+  const due = await db
+    .select({ eventId: auditLog.eventId })
+    .from(auditLog)
+    .where(and(like(auditLog.action, "speaker.%"), isNull(auditLog.digestQueuedAt)))
+    .groupBy(auditLog.eventId)
+    .having(lt(sql`max(${auditLog.createdAt})`, quietSince));
+  let queued = 0;
+  for (const { eventId } of due) {
+    if (!eventId) continue;
+    queued += await db.transaction(async (tx) => {
+      const entries = await tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.eventId, eventId), like(auditLog.action, "speaker.%"), isNull(auditLog.digestQueuedAt)))
+        .orderBy(asc(auditLog.createdAt))
+        .for("update", { skipLocked: true });
+      if (entries.length === 0) return 0;
+      const [event] = await tx.select().from(events).where(eq(events.id, eventId));
+      const organizers = await tx
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(eventOrganizers)
+        .innerJoin(users, eq(users.id, eventOrganizers.userId))
+        .where(and(eq(eventOrganizers.eventId, eventId), isNull(users.disabledAt)));
+      // An event nobody owns (e.g. created before ownership existed) reports to the admins.
+      const recipients = organizers.length
+        ? organizers
+        : await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+      const zone = event!.homeZone;
+      const last = entries[entries.length - 1]!;
+      let sent = 0;
+      for (const recipient of recipients) {
+        const ok = await enqueueEmail(tx, {
+          dedupeKey: `speaker-changes/${eventId}/${last.id}/${recipient.id}`,
+          message: {
+            template: "speaker-changes",
+            props: {
+              recipient: { name: recipient.name },
+              event: { title: event!.title, consoleUrl: `${links.origin}/admin/events/${eventId}/agenda` },
+              changes: entries.map((e) => ({ at: formatInstant(e.createdAt, zone, "dateTime"), who: e.actorLabel.replace(/^Speaker: /, ""), summary: e.summary })),
+            },
+          },
+          to: { email: recipient.email, name: recipient.name },
+          eventId,
+        });
+        if (ok) sent += 1;
+      }
+      await tx.update(auditLog).set({ digestQueuedAt: now }).where(inArray(auditLog.id, entries.map((e) => e.id)));
+      return sent;
+    });
+  }
+  return queued;
+}

@@ -1,0 +1,19 @@
+// The speaker portal's forms (browser-safe): a speaker's own profile and the
+// details of a talk. The profile is the organizer's person form minus what only
+// organizers decide (the public address and the private email).
+import { z } from "zod";
+import { optionalText, optionalWebLink } from "~/events/directory-fields";
+import { personFormSchema } from "~/people/person-form";
+
+export const speakerProfileSchema = personFormSchema.omit({ slug: true, email: true });
+export type SpeakerProfileValues = z.infer<typeof speakerProfileSchema>;
+
+export const talkDetailsSchema = z.object({
+  itemId: z.string({ required_error: "That session does not exist" }).uuid("That session does not exist"),
+  title: z.string({ required_error: "Give your talk a title" }).trim().min(1, "Give your talk a title").max(200, "Keep the title under 200 characters"),
+  abstract: optionalText(5000, "abstract"),
+  materialsUrl: optionalWebLink("slides or materials link"),
+});
+export type TalkDetailsValues = z.infer<typeof talkDetailsSchema>;
+
+export const responseSchema = z.object({ response: z.enum(["confirmed", "declined"], { errorMap: () => ({ message: "Choose to confirm or decline" }) }) });
