@@ -38,6 +38,48 @@ describe("renderEmail", () => {
     expect(rendered.html).toMatch(/^<!DOCTYPE html/i);
   });
 
+  it("invites a speaker with their sessions in their own zone and the event's, and their private link", async () => {
+    const rendered = await renderEmail({
+      template: "speaker-invitation",
+      props: {
+        recipient: { name: "Prof. Danica KRAGIC" },
+        event,
+        segments: [{ title: "Panel discussion", role: "Moderator", when: "Thursday, 3 December 2020: 10:55 – 11:15 CET · 17:55 – 18:15 HKT (your time: 04:55 – 05:15 EST)" }],
+        portalUrl: "http://podium.test/speak/speaker-token",
+        editUntil: "Wednesday, 2 December 2020, 10:00 CET",
+      },
+    });
+    expect(rendered.subject).toBe("Speaker invitation: Responding to COVID-19: A Life Science Perspective");
+    for (const part of [rendered.html, rendered.text]) {
+      expect(part).toContain("Moderator: Panel discussion");
+      expect(part).toContain("(your time: 04:55 – 05:15 EST)");
+      expect(part).toContain("http://podium.test/speak/speaker-token");
+      expect(part).toContain("Wednesday, 2 December 2020, 10:00 CET");
+      // An invitation is not a registration: no manage link.
+      expect(part).not.toContain("/r/");
+    }
+  });
+
+  it("summarises speakers' changes for organizers in one email", async () => {
+    const rendered = await renderEmail({
+      template: "speaker-changes",
+      props: {
+        recipient: { name: "Demo Organizer" },
+        event: { title: event.title, consoleUrl: "http://podium.test/admin/events/e1/agenda" },
+        changes: [
+          { at: "Monday, 23 November 2026, 10:02 CET", who: "Danica KRAGIC", summary: "Danica KRAGIC confirmed taking part" },
+          { at: "Monday, 23 November 2026, 10:04 CET", who: "Danica KRAGIC", summary: "Danica KRAGIC changed the abstract" },
+        ],
+      },
+    });
+    expect(rendered.subject).toBe("Speakers updated 2 details: Responding to COVID-19: A Life Science Perspective");
+    for (const part of [rendered.html, rendered.text]) {
+      expect(part).toContain("Danica KRAGIC confirmed taking part");
+      expect(part).toContain("Danica KRAGIC changed the abstract");
+      expect(part).toContain("http://podium.test/admin/events/e1/agenda");
+    }
+  });
+
   it("escapes hostile names in HTML", async () => {
     const rendered = await renderEmail({ template: "registration-confirmed", props: { ...base, recipient: { name: "<script>alert(1)</script>" } } });
     expect(rendered.html).not.toContain("<script>alert(1)</script>");

@@ -24,16 +24,13 @@ export function SpeakerInvitation(props: SpeakerInvitationProps) {
       <Text style={styles.text}>The organizers of “{event.title}” have you on the programme:</Text>
       {segments.map((segment) => (
         <Text key={`${segment.role}-${segment.title}`} style={styles.text}>
-          <strong>
-            {segment.role}: {segment.title}
-          </strong>
+          <strong>{`${segment.role}: ${segment.title}`}</strong>
           <br />
           {segment.when}
         </Text>
       ))}
       <Text style={styles.text}>
-        Please confirm on your private page, and keep your profile and talk details current there (title, abstract, slides). Talk details can be changed until{" "}
-        {props.editUntil}.
+        {`Please confirm on your private page, and keep your profile and talk details current there (title, abstract, slides). Talk details can be changed until ${props.editUntil}.`}
       </Text>
       <PrimaryButton href={portalUrl}>Open your speaker page</PrimaryButton>
       <Text style={styles.muted}>This link is yours alone: please do not forward it. {portalUrl}</Text>

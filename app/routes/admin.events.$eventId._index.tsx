@@ -68,13 +68,17 @@ export default function EventOverview() {
       )}
 
       <h3>Organizers</h3>
-      <ul>
-        {organizers.map((o) => (
-          <li key={o.id}>
-            {o.name} ({o.email})
-          </li>
-        ))}
-      </ul>
+      {organizers.length ? (
+        <ul>
+          {organizers.map((o) => (
+            <li key={o.id}>
+              {o.name} ({o.email})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No organizer account owns this event yet; administrators manage it. Share it to hand it to an organizer.</p>
+      )}
       <Form method="post" className="toolbar">
         <input type="hidden" name="intent" value="share" />
         <div className="field">
