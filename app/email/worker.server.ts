@@ -118,15 +118,20 @@ export function startOutboxWorker(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
+  const report = options.onError ?? console.error;
   const tick = async () => {
+    // Scheduling (reminders, digests) failing must never hold back mail already queued.
     try {
-      const now = new Date();
-      await options.beforeDrain?.(now);
+      await options.beforeDrain?.(new Date());
+    } catch (error) {
+      report(error);
+    }
+    try {
       while (!stopped && (await drainOutboxOnce(db, { transport: options.transport, from: options.from, leaseSeconds: options.leaseSeconds })) > 0) {
         // keep draining while there is work
       }
     } catch (error) {
-      (options.onError ?? console.error)(error);
+      report(error);
     }
     if (!stopped) timer = setTimeout(() => (running = tick()), pollMs);
   };

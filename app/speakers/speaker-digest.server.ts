@@ -3,7 +3,7 @@
 // times in a minute causes one email, not five. Run by the outbox worker; any
 // number of workers may run it at once (row locks with SKIP LOCKED, and the
 // outbox's unique key).
-import { and, asc, eq, inArray, isNull, like, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { auditLog, eventOrganizers, events, users } from "~db/schema";
 import { enqueueEmail } from "~/email/outbox.server";
@@ -23,7 +23,8 @@ export async function queueSpeakerChangeDigests(
     .from(auditLog)
     .where(and(like(auditLog.action, "speaker.%"), isNull(auditLog.digestQueuedAt)))
     .groupBy(auditLog.eventId)
-    .having(lt(sql`max(${auditLog.createdAt})`, quietSince));
+    // An ISO string with a cast: a bare Date inside raw SQL has no column type for the driver to map it by.
+    .having(sql`max(${auditLog.createdAt}) < ${quietSince.toISOString()}::timestamptz`);
   let queued = 0;
   for (const { eventId } of due) {
     if (!eventId) continue;
