@@ -51,6 +51,10 @@ test("an organizer creates, programmes, publishes, moves and follows up a joint 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("New event");
 
   await page.getByLabel("Title").fill(title);
+  // The description's preview follows the typing, sanitised as the public page will show it.
+  await page.getByLabel("Description").fill("A joint **HKUST × KTH** webinar <img src=x onerror=alert(1)>");
+  await expect(page.getByRole("region", { name: "Description preview" }).locator("strong")).toHaveText("HKUST × KTH");
+  await expect(page.getByRole("region", { name: "Description preview" }).locator("img")).toHaveCount(0);
   await page.getByLabel("Start date").fill("2027-12-02");
   await page.getByLabel("Start time").fill("17:00");
   await page.getByLabel("Time zone the start is entered in").fill("Asia/Hong_Kong");

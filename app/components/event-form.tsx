@@ -4,8 +4,8 @@
 // "Preview" (without).
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { Form, useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { eventFormSchema, HOST_CHOICES, MAX_DISPLAY_ZONES } from "~/events/event-form";
 import { HOST_ROLE_LABEL } from "~/events/labels";
 import { describeStartPreview, type StartPreview } from "~/events/start-preview";
@@ -82,6 +82,15 @@ export function EventForm({
     }),
   );
   const hostValues = (values.hosts ?? {}) as Record<string, string>;
+  // Live description preview: a short pause after typing, then the server renders and sanitises it.
+  const descriptionPreview = useFetcher<{ html: string; error: string | null }>();
+  const typingTimer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(typingTimer.current), []);
+  const onDescriptionInput = (markdown: string) => {
+    clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(() => descriptionPreview.submit({ descriptionMd: markdown }, { method: "post", action: "/admin/markdown-preview" }), 400);
+  };
+  const previewHtml = descriptionPreview.data?.html ?? descriptionPreviewHtml;
   const zoneOptions = choices.zones;
 
   return (
@@ -89,7 +98,11 @@ export function EventForm({
       method="post"
       className="stack-form panel"
       {...getFormProps(form)}
-      onChange={(e) => setPreview(describeStartPreview(readPreviewInput(e.currentTarget)))}
+      onChange={(e) => {
+        setPreview(describeStartPreview(readPreviewInput(e.currentTarget)));
+        const target = e.target as HTMLElement & { name?: string; value?: string };
+        if (target.name === "descriptionMd") onDescriptionInput(target.value ?? "");
+      }}
     >
       <FormErrors errors={form.errors} id={form.errorId} />
       <datalist id="time-zone-list">
@@ -107,9 +120,9 @@ export function EventForm({
         <button type="submit" name="intent" value="preview" className="button button--secondary">
           Preview description and times
         </button>
-        {descriptionPreviewHtml ? (
+        {previewHtml ? (
           <section className="prose description-preview" aria-label="Description preview">
-            <div dangerouslySetInnerHTML={{ __html: descriptionPreviewHtml }} />
+            <div dangerouslySetInnerHTML={{ __html: previewHtml }} />
           </section>
         ) : null}
         <SelectField

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { enterPortal, speakerCalendar } from "~/speakers/portal.server";
+import { enterPortal, refuseSpeakerLink, speakerCalendar } from "~/speakers/portal.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const door = await enterPortal(context.db, request, params.token, new Date());
-  if (door.kind !== "ok") throw new Response("This speaker link is not valid.", { status: door.kind === "rate-limited" ? 429 : door.kind === "not-found" ? 404 : 410 });
+  if (door.kind !== "ok") throw refuseSpeakerLink(door);
   return new Response(await speakerCalendar(context.db, door, context.origin), {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

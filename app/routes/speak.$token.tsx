@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form-fields";
-import { enterPortal, handlePortalAction, loadPortal, type PortalDoor } from "~/speakers/portal.server";
+import { enterPortal, handlePortalAction, loadPortal, refuseSpeakerLink } from "~/speakers/portal.server";
 import { speakerProfileSchema, talkDetailsSchema } from "~/speakers/speaker-forms";
 
 // Private: a speaker's own page, reached only through the link in their invitation.
@@ -13,33 +13,17 @@ export function headers() {
   return { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
 }
 
-function refuse(door: Exclude<PortalDoor, { kind: "ok" }>): Response {
-  switch (door.kind) {
-    case "rate-limited":
-      return new Response("Too many invalid speaker links from your network. Please try again later.", {
-        status: 429,
-        headers: { "Retry-After": String(door.retryAfterSeconds) },
-      });
-    case "revoked":
-      return new Response("This speaker link has been withdrawn by the organizers. If you still need it, please ask them to send you a new one.", { status: 410 });
-    case "expired":
-      return new Response(`This speaker link for “${door.eventTitle}” has expired (links work until 30 days after the event). Please contact the organizers.`, { status: 410 });
-    case "not-found":
-      return new Response("This speaker link is not valid. It may have been replaced by a newer invitation.", { status: 404 });
-  }
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const now = new Date();
   const door = await enterPortal(context.db, request, params.token, now);
-  if (door.kind !== "ok") throw refuse(door);
+  if (door.kind !== "ok") throw refuseSpeakerLink(door);
   return { ...(await loadPortal(context.db, door, now)), token: params.token! };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   const door = await enterPortal(context.db, request, params.token, now);
-  if (door.kind !== "ok") throw refuse(door);
+  if (door.kind !== "ok") throw refuseSpeakerLink(door);
   return handlePortalAction(context.db, request, door, now);
 }
 

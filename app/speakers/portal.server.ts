@@ -29,6 +29,23 @@ export async function enterPortal(db: Database, request: Request, token: string 
   return access;
 }
 
+/** Why a speaker link did not open, as a page (or download) tells the speaker. */
+export function refuseSpeakerLink(door: Exclude<PortalDoor, { kind: "ok" }>): Response {
+  switch (door.kind) {
+    case "rate-limited":
+      return new Response("Too many invalid speaker links from your network. Please try again later.", {
+        status: 429,
+        headers: { "Retry-After": String(door.retryAfterSeconds) },
+      });
+    case "revoked":
+      return new Response("This speaker link has been withdrawn by the organizers. If you still need it, please ask them to send you a new one.", { status: 410 });
+    case "expired":
+      return new Response(`This speaker link for “${door.eventTitle}” has expired (links work until 30 days after the event). Please contact the organizers.`, { status: 410 });
+    case "not-found":
+      return new Response("This speaker link is not valid. It may have been replaced by a newer invitation.", { status: 404 });
+  }
+}
+
 export function speakerActor(person: Pick<Person, "name">): Actor {
   return { userId: null, label: `Speaker: ${person.name}` };
 }
