@@ -23,6 +23,17 @@ const envSchema = z.object({
    * (the crash-recovery delay). Must exceed the time one batch of sends can take.
    */
   PODIUM_WORKER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * Which proxies may tell us the client's address in X-Forwarded-For (express's
+   * "trust proxy"): by default only ones on this machine or a private network, so a
+   * client on the internet cannot forge its address past the per-address rate limits.
+   */
+  PODIUM_TRUST_PROXY: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .default("loopback, linklocal, uniquelocal"),
   /** Signs private links; at least 32 characters. When unset, one is generated and kept in the database. */
   PODIUM_SECRET: z.string().min(32, "PODIUM_SECRET must be at least 32 characters").optional(),
   RESEND_API_KEY: z.string().min(1).optional(),

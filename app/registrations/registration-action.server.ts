@@ -43,7 +43,7 @@ export async function loadQuestions(db: Pick<Database, "select">, eventId: strin
 }
 
 export function clientAddress(request: Request): string {
-  // server.ts runs express with "trust proxy", which forwards the client's address in this header.
+  // The http app overwrites this header with the address express derived under PODIUM_TRUST_PROXY.
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }
 

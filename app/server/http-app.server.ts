@@ -54,6 +54,14 @@ function securityHeaders(production: boolean): express.RequestHandler {
   };
 }
 
+/** "true"/"false" as booleans, a hop count as a number, anything else as express's list of trusted ranges. */
+export function trustProxySetting(value: string): boolean | number | string {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
 export function originOf(req: express.Request, env: Env): string {
   if (env.PUBLIC_URL) return env.PUBLIC_URL.replace(/\/$/, "");
   return `${req.protocol}://${req.get("host") ?? `localhost:${env.PORT}`}`;
@@ -79,7 +87,14 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   const production = !("vite" in build);
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", true);
+  app.set("trust proxy", trustProxySetting(env.PODIUM_TRUST_PROXY));
+  // Rate limits read the client's address from X-Forwarded-For (app code only sees a
+  // Fetch Request). Replace whatever the client sent with the address express derived
+  // under the trust setting above, so a forged header cannot buy a fresh budget.
+  app.use((req, _res, next) => {
+    req.headers["x-forwarded-for"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    next();
+  });
   app.use(compression());
   app.use((req, res, next) => {
     const requestId = req.get("x-request-id") ?? randomUUID();
