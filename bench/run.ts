@@ -175,7 +175,8 @@ async function main() {
       });
     }
     const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", PORT: String(APP_PORT), HOST: "127.0.0.1", PODIUM_DATA_DIR: dataDir, PODIUM_WORKER: "off", DATABASE_URL: benchDatabaseUrl };
-    const app = spawn("npx", ["tsx", "server.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"] });
+    // node itself, not npx: SIGTERM must reach the server, not only a wrapper that leaves it running.
+    const app = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"] });
     children.push(app);
     const base = `http://127.0.0.1:${APP_PORT}`;
     await waitFor(`${base}/healthz`);
