@@ -8,6 +8,7 @@ import { fillRate, percent } from "~/events/event-stats.server";
 import { formatEventRange, formatInstant } from "~/time";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
 import { ScrollRegion } from "~/components/scroll-region";
+import { ActionNotice } from "~/components/action-notice";
 
 export const meta: MetaFunction = () => [{ title: "Organizer console — Podium" }, { name: "robots", content: "noindex" }];
 
@@ -64,11 +65,7 @@ export default function AdminHome() {
           New event
         </Link>
       </p>
-      {actionData ? (
-        <p className={`notice ${actionData.ok ? "notice--success" : "notice--warning"}`} role={actionData.ok ? "status" : "alert"}>
-          {actionData.message}
-        </p>
-      ) : null}
+      <ActionNotice result={actionData} />
       <h2>Upcoming events</h2>
       {upcoming.length ? <EventTable rows={upcoming} caption="Upcoming events with their fill rate" measure="fill" /> : <p>No upcoming events yet.</p>}
       <h2>Recent past events</h2>

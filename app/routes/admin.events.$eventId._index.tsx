@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { requireEventAccess } from "~/auth/event-access.server";
 import { BarChartTable } from "~/components/bar-chart";
 import { handleEventOverviewAction, loadEventOverview } from "~/events/event-overview.server";
+import { ActionNotice } from "~/components/action-notice";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event } = await requireEventAccess(context.db, request, params.eventId);
@@ -24,15 +25,7 @@ export default function EventOverview() {
   return (
     <section aria-labelledby="overview-title">
       <h2 id="overview-title">Overview</h2>
-      {actionData ? (
-        <p className={`notice ${actionData.ok ? "notice--success" : "notice--warning"}`} role={actionData.ok ? "status" : "alert"}>
-          {actionData.message}
-        </p>
-      ) : notice ? (
-        <p className="notice notice--success" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <ActionNotice result={actionData ?? (notice ? { ok: true, message: notice } : null)} />
       <p>{event.when}</p>
       {event.status === "published" ? (
         <p>

@@ -7,6 +7,7 @@ import { requireEventAccess } from "~/auth/event-access.server";
 import { PlainField } from "~/components/form-fields";
 import { useResetOnSuccess } from "~/components/use-reset-on-success";
 import { AGENDA_KIND_LABEL, AGENDA_ROLE_LABEL } from "~/events/labels";
+import { ActionNotice } from "~/components/action-notice";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event } = await requireEventAccess(context.db, request, params.eventId);
@@ -57,11 +58,7 @@ export default function AgendaBuilder() {
   return (
     <section aria-labelledby="agenda-title">
       <h2 id="agenda-title">Agenda</h2>
-      {actionData ? (
-        <p className={`notice ${actionData.ok ? "notice--success" : "notice--warning"}`} role={actionData.ok ? "status" : "alert"}>
-          {actionData.message}
-        </p>
-      ) : null}
+      <ActionNotice result={actionData} />
       <p>
         Times are entered in the event's home zone ({event.homeZone.replace(/_/g, " ")}) and shown in every display zone ({zonesText}).
       </p>

@@ -5,6 +5,7 @@ import { PlainField } from "~/components/form-fields";
 import { useResetOnSuccess } from "~/components/use-reset-on-success";
 import { QUESTION_KINDS, QUESTION_KIND_LABEL } from "~/registrations/question-kinds";
 import { handleQuestionsAction, listQuestionsForEditing } from "~/registrations/questions-admin.server";
+import { ActionNotice } from "~/components/action-notice";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event } = await requireEventAccess(context.db, request, params.eventId);
@@ -51,11 +52,7 @@ export default function Questions() {
     <section aria-labelledby="questions-title">
       <h2 id="questions-title">Registration questions</h2>
       <p>Everyone registering gives their name, email, affiliation and time zone. Ask anything else here.</p>
-      {actionData ? (
-        <p className={`notice ${actionData.ok ? "notice--success" : "notice--warning"}`} role={actionData.ok ? "status" : "alert"}>
-          {actionData.message}
-        </p>
-      ) : null}
+      <ActionNotice result={actionData} />
       {questions.length ? (
         <ol className="agenda-builder">
           {questions.map((q, index) => {

@@ -4,6 +4,7 @@ import { requireEventAccess } from "~/auth/event-access.server";
 import { PlainField } from "~/components/form-fields";
 import { useResetOnSuccess } from "~/components/use-reset-on-success";
 import { handleRecordingsAction, listRecordingsForEditing } from "~/events/recordings-admin.server";
+import { ActionNotice } from "~/components/action-notice";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event } = await requireEventAccess(context.db, request, params.eventId);
@@ -27,11 +28,7 @@ export default function Recordings() {
   return (
     <section aria-labelledby="recordings-title">
       <h2 id="recordings-title">Recordings</h2>
-      {actionData ? (
-        <p className={`notice ${actionData.ok ? "notice--success" : "notice--warning"}`} role={actionData.ok ? "status" : "alert"}>
-          {actionData.message}
-        </p>
-      ) : null}
+      <ActionNotice result={actionData} />
       {!ended ? <p className="field__hint">The event has not ended yet; published links appear on its page straight away.</p> : null}
       {recordings.length ? (
         <ul className="agenda-builder">

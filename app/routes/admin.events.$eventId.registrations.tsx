@@ -8,6 +8,7 @@ import { listEventRegistrations } from "~/registrations/registrations-admin.serv
 import { STATUS_FILTERS, STATUS_FILTER_LABEL, parseStatusFilter, statusLabel } from "~/registrations/registration-status";
 import { listTimeZones } from "~/time";
 import { ScrollRegion } from "~/components/scroll-region";
+import { ActionNotice } from "~/components/action-notice";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event } = await requireEventAccess(context.db, request, params.eventId);
@@ -31,11 +32,7 @@ export default function Registrations() {
   return (
     <section aria-labelledby="registrations-title">
       <h2 id="registrations-title">Registrations</h2>
-      {actionData?.message ? (
-        <p className={`notice ${actionData.ok ? "notice--success" : "notice--warning"}`} role={actionData.ok ? "status" : "alert"}>
-          {actionData.message}
-        </p>
-      ) : null}
+      <ActionNotice result={actionData} />
       {actionData?.confirmCancel ? (
         <Form method="post" className="panel confirm-box">
           <input type="hidden" name="registrationId" value={actionData.confirmCancel.id} />

@@ -6,6 +6,7 @@ import { findUserForEdit, handleEditUserAction, userFormDefaults } from "~/auth/
 import { EditAccountForm } from "~/components/account-form";
 import { formatInstant } from "~/time";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
+import { ActionNotice } from "~/components/action-notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.account.name} — Accounts — Podium` : "Account not found — Podium" },
@@ -43,11 +44,7 @@ export default function EditAccount() {
   return (
     <section aria-labelledby="edit-account-title">
       <h1 id="edit-account-title">{account.name}</h1>
-      {actionData?.kind === "message" ? (
-        <p className={`notice ${actionData.ok ? "notice--success" : "notice--warning"}`} role={actionData.ok ? "status" : "alert"}>
-          {actionData.message}
-        </p>
-      ) : null}
+      <ActionNotice result={actionData?.kind === "message" ? actionData : null} />
       {actionData?.kind === "password" ? (
         <p className="notice notice--success" role="status">
           {actionData.message} The new password is <code>{actionData.password}</code>. Copy it now: it is not shown again.

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { enterPortal, handlePortalAction, loadPortal, refuseSpeakerLink } from "~/speakers/portal.server";
 import { speakerProfileSchema, talkDetailsSchema } from "~/speakers/speaker-forms";
+import { ActionNotice } from "~/components/action-notice";
 
 // Private: a speaker's own page, reached only through the link in their invitation.
 export const meta: MetaFunction = () => [{ title: "Your speaker page — Podium" }, { name: "robots", content: "noindex" }];
@@ -34,15 +35,6 @@ const RESPONSE_TEXT = {
 } as const;
 
 type ActionResult = { form: string; ok: boolean; message: string; result?: SubmissionResult<string[]> };
-
-function Notice({ result }: { result: ActionResult | undefined }) {
-  if (!result) return null;
-  return (
-    <p className={`notice ${result.ok ? "notice--success" : "notice--warning"}`} role={result.ok ? "status" : "alert"}>
-      {result.message}
-    </p>
-  );
-}
 
 function ProfileForm({ defaultValue, zones, lastResult }: { defaultValue: Record<string, string>; zones: string[]; lastResult: SubmissionResult<string[]> | undefined }) {
   const [form, fields] = useForm({
@@ -118,7 +110,7 @@ export default function SpeakerPortal() {
 
       <section className="panel" aria-labelledby="participation-title">
         <h2 id="participation-title">Your participation</h2>
-        <Notice result={resultFor("respond")} />
+        <ActionNotice result={resultFor("respond")} />
         <p>{RESPONSE_TEXT[page.response]}</p>
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="respond" />
@@ -169,7 +161,7 @@ export default function SpeakerPortal() {
                 ))}
               </ul>
             ) : null}
-            <Notice result={resultFor(`talk:${session.id}`)} />
+            <ActionNotice result={resultFor(`talk:${session.id}`)} />
             {page.frozen ? null : <TalkForm session={session} lastResult={resultFor(`talk:${session.id}`)?.result} />}
           </section>
         ))}
@@ -178,7 +170,7 @@ export default function SpeakerPortal() {
       <section className="panel" aria-labelledby="profile-title">
         <h2 id="profile-title">Your profile</h2>
         <p className="field__hint">Shown on the event page and your public speaker page.</p>
-        <Notice result={resultFor("profile")} />
+        <ActionNotice result={resultFor("profile")} />
         <ProfileForm defaultValue={page.person.profile} zones={page.zones} lastResult={resultFor("profile")?.result} />
       </section>
 
