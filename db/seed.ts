@@ -72,10 +72,12 @@ export async function seedDemoData(db: Runner, now: Date = new Date()): Promise<
       "Talks from the HKUST-MIT alliance on research for Intelligent Living, from the Internet of Things to biomedical systems.",
   });
 
+  // Demo speakers get addresses at a reserved demo domain, so a new organizer can try
+  // speaker invitations at once (the mail lands in the built-in mailbox).
   const hkustPerson = (slug: string, name: string, position: string) =>
-    createPerson(db, { slug, honorific: "Prof.", name, position, affiliation: "HKUST", homeZone: HONG_KONG });
+    createPerson(db, { slug, honorific: "Prof.", name, position, affiliation: "HKUST", homeZone: HONG_KONG, email: `${slug}@speakers.podium.demo` });
   const kthPerson = (slug: string, name: string, position: string) =>
-    createPerson(db, { slug, honorific: "Prof.", name, position, affiliation: "KTH", homeZone: STOCKHOLM });
+    createPerson(db, { slug, honorific: "Prof.", name, position, affiliation: "KTH", homeZone: STOCKHOLM, email: `${slug}@speakers.podium.demo` });
 
   const kingChow = await hkustPerson(
     "king-chow",

@@ -182,6 +182,18 @@ describe("other pages", () => {
     });
   });
 
+  it("never shows a speaker's private email on public pages or feeds", async () => {
+    const context = testLoadContext(database.db);
+    const pages = [
+      await speakerLoader({ request: requestFor("/speakers/erik-jenelius"), params: { slug: "erik-jenelius" }, context }),
+      await loadEvent("biases-norms-and-culture"),
+      await loadEvent("graphene-membranes-for-clean-energy"),
+    ];
+    for (const page of pages) expect(JSON.stringify(page)).not.toContain("@speakers.podium.demo");
+    const feed = await calendarLoader({ request: requestFor("/calendar.ics"), params: {}, context });
+    expect(await feed.text()).not.toContain("@speakers.podium.demo");
+  });
+
   it("reports healthy when the database answers", async () => {
     const response = await healthLoader({ request: requestFor("/healthz"), params: {}, context: testLoadContext(database.db) });
     expect(response.status).toBe(200);
