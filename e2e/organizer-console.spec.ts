@@ -224,3 +224,39 @@ test.describe("without JavaScript", () => {
     await expect(page.locator(".agenda-builder h3")).toHaveText(["Second talk", "First talk"]);
   });
 });
+
+test("every other console page passes axe and fits the screen", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  const paths = [
+    "/admin/events",
+    "/admin/people",
+    "/admin/people/new",
+    "/admin/series",
+    "/admin/series/new",
+    "/admin/organizations",
+    "/admin/organizations/new",
+    "/admin/users",
+    "/admin/users/new",
+    "/admin/audit",
+  ];
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessiblePage(page);
+  }
+  // Edit pages, reached as an organizer would.
+  await page.goto("/admin/people");
+  await page.getByRole("link", { name: /^Edit / }).first().click();
+  await expectAccessiblePage(page);
+  await page.goto("/admin/users");
+  await page.getByRole("link", { name: /^Edit / }).first().click();
+  await expectAccessiblePage(page);
+  await page.goto("/admin/events");
+  await page.getByRole("link", { name: "Graphene Membranes for Clean Energy" }).click();
+  for (const tab of ["Questions", "Recordings", "Audit log", "Details"]) {
+    await page.getByRole("navigation", { name: "Event sections" }).getByRole("link", { name: tab }).click();
+    await expect(page.getByRole("heading", { level: 2 })).toBeVisible();
+    await expectAccessiblePage(page);
+  }
+});

@@ -1,6 +1,6 @@
 // The audit log: one row per organizer (or speaker) change, written in the
 // transaction that makes the change so the history can never disagree with the data.
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { auditLog, type User } from "~db/schema";
 
@@ -31,4 +31,9 @@ export async function recordAudit(
 
 export async function listEventAudit(db: Pick<Database, "select">, eventId: string, { limit = 200 }: { limit?: number } = {}) {
   return db.select().from(auditLog).where(eq(auditLog.eventId, eventId)).orderBy(desc(auditLog.createdAt), desc(auditLog.id)).limit(limit);
+}
+
+/** Changes that belong to no single event: accounts, people, series, organizations. Admins read these. */
+export async function listInstanceAudit(db: Pick<Database, "select">, { limit = 300 }: { limit?: number } = {}) {
+  return db.select().from(auditLog).where(isNull(auditLog.eventId)).orderBy(desc(auditLog.createdAt), desc(auditLog.id)).limit(limit);
 }

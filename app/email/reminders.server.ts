@@ -6,7 +6,7 @@ import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { emailOutbox, events, registrations } from "~db/schema";
 import { registrationUrls, type LinkSigner } from "~/security/link-tokens.server";
-import { emailEventInfo } from "~/registrations/registration-emails.server";
+import { emailEventInfoFor, eventHostsLabel } from "~/registrations/registration-emails.server";
 import { enqueueEmail } from "./outbox.server";
 
 function leadTimeLabel(minutes: number): string {
@@ -48,6 +48,7 @@ export async function queueDueReminders(db: Database, { now, links }: { now: Dat
     const existing = new Set(
       (await db.select({ key: emailOutbox.dedupeKey }).from(emailOutbox).where(inArray(emailOutbox.dedupeKey, keys))).map((r) => r.key),
     );
+    const hosts = await eventHostsLabel(db, event.id);
     for (const registration of attendees) {
       const key = reminderKey(due, registration.id, event.sequence);
       if (existing.has(key)) continue;
@@ -58,7 +59,7 @@ export async function queueDueReminders(db: Database, { now, links }: { now: Dat
           template: "event-reminder",
           props: {
             recipient: { name: registration.name },
-            event: await emailEventInfo(db, event, registration.timeZone, links.origin),
+            event: emailEventInfoFor(event, hosts, registration.timeZone, links.origin),
             manageUrl,
             joinUrl,
             leadTimeLabel: leadTimeLabel(due),

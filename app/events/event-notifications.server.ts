@@ -7,7 +7,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { registrations, type Event } from "~db/schema";
 import { enqueueEmail } from "~/email/outbox.server";
-import { emailEventInfo, registrationInvite } from "~/registrations/registration-emails.server";
+import { emailEventInfoFor, eventHostsLabel, registrationInvite } from "~/registrations/registration-emails.server";
 import { registrationUrls, type LinkSigner } from "~/security/link-tokens.server";
 import { formatEventRange } from "~/time";
 
@@ -48,6 +48,7 @@ export async function notifyEventChanged(tx: Tx, { before, after, links }: { bef
   const changes = describeEventChanges(before, after);
   if (changes.length === 0 || after.status !== "published") return 0;
   let queued = 0;
+  const hosts = await eventHostsLabel(tx, after.id);
   for (const registration of await activeRegistrations(tx, after.id, ["confirmed", "waitlisted", "pending"])) {
     const urls = registrationUrls(links, registration);
     const confirmed = registration.status === "confirmed";
@@ -57,7 +58,7 @@ export async function notifyEventChanged(tx: Tx, { before, after, links }: { bef
         template: "event-changed",
         props: {
           recipient: { name: registration.name },
-          event: await emailEventInfo(tx, after, registration.timeZone, links.origin),
+          event: emailEventInfoFor(after, hosts, registration.timeZone, links.origin),
           manageUrl: urls.manageUrl,
           joinUrl: confirmed ? urls.joinUrl : undefined,
           changes,
@@ -75,6 +76,7 @@ export async function notifyEventChanged(tx: Tx, { before, after, links }: { bef
 
 export async function notifyEventCancelled(tx: Tx, { event, links }: { event: Event; links: LinkSigner }): Promise<number> {
   let queued = 0;
+  const hosts = await eventHostsLabel(tx, event.id);
   for (const registration of await activeRegistrations(tx, event.id, ["confirmed", "waitlisted", "pending"])) {
     const urls = registrationUrls(links, registration);
     const ok = await enqueueEmail(tx, {
@@ -83,7 +85,7 @@ export async function notifyEventCancelled(tx: Tx, { event, links }: { event: Ev
         template: "event-cancelled",
         props: {
           recipient: { name: registration.name },
-          event: await emailEventInfo(tx, event, registration.timeZone, links.origin),
+          event: emailEventInfoFor(event, hosts, registration.timeZone, links.origin),
           manageUrl: urls.manageUrl,
         },
       },
@@ -105,6 +107,7 @@ export async function notifyRecordingAvailable(
   { event, recordings, onlyAbsentees, links }: { event: Event; recordings: { label: string; url: string }[]; onlyAbsentees: boolean; links: LinkSigner },
 ): Promise<number> {
   let queued = 0;
+  const hosts = await eventHostsLabel(tx, event.id);
   for (const registration of await activeRegistrations(tx, event.id, ["confirmed"])) {
     if (registration.unsubscribedAt) continue;
     if (onlyAbsentees && registration.firstJoinedAt) continue;
@@ -115,7 +118,7 @@ export async function notifyRecordingAvailable(
         template: "recording-available",
         props: {
           recipient: { name: registration.name },
-          event: await emailEventInfo(tx, event, registration.timeZone, links.origin),
+          event: emailEventInfoFor(event, hosts, registration.timeZone, links.origin),
           manageUrl: urls.manageUrl,
           recordings,
           unsubscribeUrl: urls.unsubscribeUrl,

@@ -15,26 +15,41 @@ type Runner = Pick<Database, "select" | "insert">;
 
 export const ORGANIZER_ADDRESS = { name: "Podium", email: "events@podium.local" };
 
+/** "HKUST × KTH": the event's hosts in billing order. */
+export async function eventHostsLabel(db: Pick<Database, "select">, eventId: string): Promise<string> {
+  const hosts = await db
+    .select({ shortName: organizations.shortName })
+    .from(eventHosts)
+    .innerJoin(organizations, eq(organizations.id, eventHosts.organizationId))
+    .where(eq(eventHosts.eventId, eventId))
+    .orderBy(asc(eventHosts.position));
+  return hostsLabel(hosts.map((h) => h.shortName));
+}
+
+/** The event as one recipient's email shows it; pure, so a loop over registrants looks the hosts up once. */
+export function emailEventInfoFor(
+  event: Pick<Event, "slug" | "title" | "startsAt" | "endsAt" | "displayZones">,
+  hosts: string,
+  recipientZone: string,
+  origin: string,
+): EmailEventInfo {
+  const leadZone = event.displayZones[0] ?? "UTC";
+  return {
+    title: event.title,
+    url: `${origin}/events/${event.slug}`,
+    hostsLabel: hosts,
+    whenInEventZones: formatEventRange({ startsAt: event.startsAt, endsAt: event.endsAt, zones: event.displayZones }).text,
+    whenForRecipient: `${formatViewerRange({ startsAt: event.startsAt, endsAt: event.endsAt, viewerZone: recipientZone, leadZone }).text} (your time)`,
+  };
+}
+
 export async function emailEventInfo(
   db: Pick<Database, "select">,
   event: Pick<Event, "id" | "slug" | "title" | "startsAt" | "endsAt" | "displayZones">,
   recipientZone: string,
   origin: string,
 ): Promise<EmailEventInfo> {
-  const hosts = await db
-    .select({ shortName: organizations.shortName })
-    .from(eventHosts)
-    .innerJoin(organizations, eq(organizations.id, eventHosts.organizationId))
-    .where(eq(eventHosts.eventId, event.id))
-    .orderBy(asc(eventHosts.position));
-  const leadZone = event.displayZones[0] ?? "UTC";
-  return {
-    title: event.title,
-    url: `${origin}/events/${event.slug}`,
-    hostsLabel: hostsLabel(hosts.map((h) => h.shortName)),
-    whenInEventZones: formatEventRange({ startsAt: event.startsAt, endsAt: event.endsAt, zones: event.displayZones }).text,
-    whenForRecipient: `${formatViewerRange({ startsAt: event.startsAt, endsAt: event.endsAt, viewerZone: recipientZone, leadZone }).text} (your time)`,
-  };
+  return emailEventInfoFor(event, await eventHostsLabel(db, event.id), recipientZone, origin);
 }
 
 export function registrationInvite(

@@ -38,9 +38,14 @@ export default function AdminLayout() {
             <Link to="/admin/mailbox">Mailbox</Link>
           </li>
           {user.role === "admin" ? (
-            <li>
-              <Link to="/admin/users">Accounts</Link>
-            </li>
+            <>
+              <li>
+                <Link to="/admin/users">Accounts</Link>
+              </li>
+              <li>
+                <Link to="/admin/audit">Audit log</Link>
+              </li>
+            </>
           ) : null}
         </ul>
         <div className="admin-nav__user">
