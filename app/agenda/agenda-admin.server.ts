@@ -6,6 +6,7 @@ import { and, asc, desc, eq, inArray, like } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { agendaItems, agendaRoles, auditLog, events, people, type AgendaItem, type Event, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
+import { lockEvent } from "~/events/event-lock.server";
 import { AGENDA_KIND_LABEL, AGENDA_ROLE_LABEL, personDisplayName } from "~/events/labels";
 import { formatInstant, formatTimeRange, instantToZonedWallTime, zonedWallTimeToInstant } from "~/time";
 import { invitationState, invitationsByPerson, type InvitationState } from "~/speakers/invitations.server";
@@ -108,8 +109,8 @@ function segmentTimes(event: Event, values: SegmentFormValues): { startsAt: Date
   return { startsAt, endsAt: new Date(startsAt.getTime() + (values.durationMinutes ?? DEFAULT_SEGMENT_MINUTES) * 60_000) };
 }
 
-async function lockEvent(tx: Tx, eventId: string): Promise<Event> {
-  const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+async function lockExistingEvent(tx: Tx, eventId: string): Promise<Event> {
+  const event = await lockEvent(tx, eventId);
   if (!event) throw new Response("No such event.", { status: 404 });
   return event;
 }
@@ -129,7 +130,7 @@ export type AgendaOutcome = { ok: true; message: string } | { ok: false; message
 
 export async function addSegment(db: Database, { user, eventId, values }: { user: User; eventId: string; values: SegmentFormValues }): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
-    const event = await lockEvent(tx, eventId);
+    const event = await lockExistingEvent(tx, eventId);
     const existing = await tx.select({ position: agendaItems.position }).from(agendaItems).where(eq(agendaItems.eventId, eventId));
     const position = existing.reduce((max, row) => Math.max(max, row.position + 1), 0);
     await tx.insert(agendaItems).values({ eventId, position, kind: values.kind, title: values.title, abstract: values.abstract, ...segmentTimes(event, values) });
@@ -144,7 +145,7 @@ export async function updateSegment(
   { user, eventId, itemId, values }: { user: User; eventId: string; itemId: string; values: SegmentFormValues },
 ): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
-    const event = await lockEvent(tx, eventId);
+    const event = await lockExistingEvent(tx, eventId);
     const item = await segmentOf(tx, eventId, itemId);
     if (!item) return { ok: false, message: "That segment no longer exists." } as const;
     await tx
@@ -164,7 +165,7 @@ export async function updateSegment(
 
 export async function deleteSegment(db: Database, { user, eventId, itemId }: { user: User; eventId: string; itemId: string }): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
-    await lockEvent(tx, eventId);
+    await lockExistingEvent(tx, eventId);
     const item = await segmentOf(tx, eventId, itemId);
     if (!item) return { ok: false, message: "That segment no longer exists." } as const;
     await tx.delete(agendaItems).where(eq(agendaItems.id, itemId));
@@ -180,7 +181,7 @@ export async function moveSegment(
   { user, eventId, itemId, direction }: { user: User; eventId: string; itemId: string; direction: "up" | "down" },
 ): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
-    await lockEvent(tx, eventId);
+    await lockExistingEvent(tx, eventId);
     const items = await tx.select().from(agendaItems).where(eq(agendaItems.eventId, eventId)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
     const index = items.findIndex((i) => i.id === itemId);
     if (index === -1) return { ok: false, message: "That segment no longer exists." } as const;
@@ -199,7 +200,7 @@ export async function moveSegment(
 
 export async function fillAgendaSequentially(db: Database, { user, eventId }: { user: User; eventId: string }): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
-    const event = await lockEvent(tx, eventId);
+    const event = await lockExistingEvent(tx, eventId);
     const items = await tx.select().from(agendaItems).where(eq(agendaItems.eventId, eventId)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
     if (items.length === 0) return { ok: false, message: "Add segments first." } as const;
     for (const planned of fillSequentially(event.startsAt, items)) {
@@ -216,7 +217,7 @@ export async function attachPerson(
   { user, eventId, itemId, personId, role }: { user: User; eventId: string; itemId: string; personId: string; role: (typeof agendaRoles.$inferInsert)["role"] },
 ): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
-    await lockEvent(tx, eventId);
+    await lockExistingEvent(tx, eventId);
     const item = await segmentOf(tx, eventId, itemId);
     if (!item) return { ok: false, message: "That segment no longer exists." } as const;
     const [person] = await tx.select().from(people).where(eq(people.id, personId));
@@ -236,7 +237,7 @@ export async function attachPerson(
 
 export async function detachPerson(db: Database, { user, eventId, roleId }: { user: User; eventId: string; roleId: string }): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
-    await lockEvent(tx, eventId);
+    await lockExistingEvent(tx, eventId);
     const [row] = await tx
       .select({ id: agendaRoles.id, role: agendaRoles.role, title: agendaItems.title, name: people.name })
       .from(agendaRoles)

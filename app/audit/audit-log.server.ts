@@ -2,7 +2,8 @@
 // transaction that makes the change so the history can never disagree with the data.
 import { desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { auditLog, type User } from "~db/schema";
+import { auditLog, type AuditEntry, type User } from "~db/schema";
+import { formatInstant } from "~/time";
 
 type Writer = Pick<Database, "insert">;
 
@@ -36,4 +37,9 @@ export async function listEventAudit(db: Pick<Database, "select">, eventId: stri
 /** Changes that belong to no single event: accounts, people, series, organizations. Admins read these. */
 export async function listInstanceAudit(db: Pick<Database, "select">, { limit = 300 }: { limit?: number } = {}) {
   return db.select().from(auditLog).where(isNull(auditLog.eventId)).orderBy(desc(auditLog.createdAt), desc(auditLog.id)).limit(limit);
+}
+
+/** Entries as the audit pages show them, times in the reader's zone. */
+export function toAuditRows(entries: AuditEntry[], zone: string) {
+  return entries.map((e) => ({ id: e.id, at: formatInstant(e.createdAt, zone, "dateTime"), actor: e.actorLabel, summary: e.summary }));
 }

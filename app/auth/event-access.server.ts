@@ -4,29 +4,14 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { eventOrganizers, events, type Event, type User } from "~db/schema";
+import { isUuid } from "~/events/directory-records.server";
 import { requireUser } from "./session.server";
-
-type Reader = Pick<Database, "select">;
 
 /** A WHERE fragment limiting `events` to those the user may manage (undefined: every event). */
 export function manageableBy(user: Pick<User, "id" | "role">): SQL | undefined {
   if (user.role === "admin") return undefined;
   return sql`exists (select 1 from ${eventOrganizers} where ${eventOrganizers.eventId} = ${events.id} and ${eventOrganizers.userId} = ${user.id})`;
 }
-
-export async function canManageEvent(db: Reader, user: Pick<User, "id" | "role">, eventId: string): Promise<boolean> {
-  if (user.role === "admin") {
-    const [row] = await db.select({ id: events.id }).from(events).where(eq(events.id, eventId));
-    return Boolean(row);
-  }
-  const [row] = await db
-    .select({ id: eventOrganizers.eventId })
-    .from(eventOrganizers)
-    .where(and(eq(eventOrganizers.eventId, eventId), eq(eventOrganizers.userId, user.id)));
-  return Boolean(row);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function notFound(message = "No such event in your console."): Response {
   return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -42,9 +27,12 @@ export async function requireEventAccess(
   eventId: string | undefined,
 ): Promise<{ user: User; event: Event }> {
   const user = await requireUser(db, request);
-  if (!eventId || !UUID.test(eventId)) throw notFound();
-  if (!(await canManageEvent(db, user, eventId))) throw notFound();
-  const [event] = await db.select().from(events).where(eq(events.id, eventId));
+  if (!isUuid(eventId)) throw notFound();
+  const ownership = manageableBy(user);
+  const [event] = await db
+    .select()
+    .from(events)
+    .where(ownership ? and(eq(events.id, eventId), ownership) : eq(events.id, eventId));
   if (!event) throw notFound();
   return { user, event };
 }

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { emailOutbox, eventOrganizers, mailboxMessages, outboxStatus, type User } from "~db/schema";
+import { isUuid } from "~/events/directory-records.server";
 
 export async function outboxSummary(db: Database): Promise<{ status: string; count: number }[]> {
   const rows = await db.select({ status: emailOutbox.status, count: count() }).from(emailOutbox).groupBy(emailOutbox.status);
@@ -67,7 +68,7 @@ function ownedEventMessage(userId: string) {
 
 /** Gives a dead message a fresh set of attempts. Only the message's own organizers (or an admin) may. */
 export async function retryDeadMessage(db: Database, user: Pick<User, "id" | "role">, id: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+  if (!isUuid(id)) return false;
   const ownership = user.role === "admin" ? undefined : ownedEventMessage(user.id);
   const base = and(eq(emailOutbox.id, id), eq(emailOutbox.status, "dead"));
   const updated = await db

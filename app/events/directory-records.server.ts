@@ -44,6 +44,11 @@ export function changedFields<Row extends Record<string, unknown>>(before: Row, 
   return fields.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
 }
 
+/** Escapes LIKE's wildcards (and its escape character) so a search for "50%" or "a_b" matches literally. */
+export function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /** "" → null for optional columns that are nullable rather than empty. */
 export function orNull(value: string | undefined): string | null {
   return value ? value : null;

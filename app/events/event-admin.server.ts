@@ -2,17 +2,18 @@
 // console. Each change runs in one transaction with its audit entry and the
 // registrants' emails (the trigger raises SEQUENCE, so re-sent invites replace
 // the old ones in calendars).
-import { and, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { slugify } from "~db/factories";
 import { eventHosts, eventOrganizers, events, organizations, registrations, series, users, type Event, type HostRole, type User } from "~db/schema";
 import { findUserByEmail } from "~/auth/users.server";
 import { manageableBy } from "~/auth/event-access.server";
+import { freeSlug, isUniqueViolation } from "./directory-records.server";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { instantToZonedWallTime, zonedWallTimeToInstant } from "~/time";
 import { describeEventChanges, notifyEventCancelled, notifyEventChanged } from "./event-notifications.server";
 import { displayZonesOf, formatReminderHours, parseReminderHours, type EventFormValues, type HostChoice } from "./event-form";
+import { lockEvent } from "./event-lock.server";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -117,13 +118,8 @@ async function slugTaken(tx: Tx, slug: string, exceptEventId: string | null): Pr
 }
 
 /** A free slug from the title: "hkust-kth-webinar", then "hkust-kth-webinar-2", … */
-async function generateSlug(tx: Tx, title: string): Promise<string> {
-  const base = slugify(title) || "event";
-  for (let n = 1; n < 1000; n += 1) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await slugTaken(tx, candidate, null))) return candidate;
-  }
-  return `${base}-${Date.now()}`;
+function generateSlug(tx: Tx, title: string): Promise<string> {
+  return freeSlug(title, { fallback: "event", isTaken: (slug) => slugTaken(tx, slug, null) });
 }
 
 async function replaceHosts(tx: Tx, eventId: string, hosts: Record<string, HostChoice>) {
@@ -132,11 +128,6 @@ async function replaceHosts(tx: Tx, eventId: string, hosts: Record<string, HostC
   if (chosen.length > 0) {
     await tx.insert(eventHosts).values(chosen.map(([organizationId, role], position) => ({ eventId, organizationId, role: role as HostRole, position })));
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  return code === "23505";
 }
 
 export async function createEventFromForm(db: Database, { user, values }: { user: User; values: EventFormValues }): Promise<SaveEventOutcome> {
@@ -194,7 +185,7 @@ export async function updateEventFromForm(
   if ("fieldErrors" in converted) return { ok: false, fieldErrors: converted.fieldErrors };
   try {
     return await db.transaction(async (tx) => {
-      const [before] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+      const before = await lockEvent(tx, eventId);
       if (!before) return { ok: false, fieldErrors: { form: ["This event no longer exists"] } } as const;
       const referenceErrors = await checkReferences(tx, values);
       if (referenceErrors) return { ok: false, fieldErrors: referenceErrors } as const;
@@ -227,7 +218,7 @@ export type StatusChangeOutcome = { ok: true; event: Event; notified: number } |
 
 export async function publishEvent(db: Database, { user, eventId }: { user: User; eventId: string }): Promise<StatusChangeOutcome> {
   return db.transaction(async (tx) => {
-    const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+    const event = await lockEvent(tx, eventId);
     if (!event) return { ok: false, message: "This event no longer exists." } as const;
     if (event.status !== "draft") return { ok: false, message: `Only a draft can be published; this event is ${event.status}.` } as const;
     const [after] = await tx.update(events).set({ status: "published", updatedAt: new Date() }).where(eq(events.id, eventId)).returning();
@@ -238,7 +229,7 @@ export async function publishEvent(db: Database, { user, eventId }: { user: User
 
 export async function cancelEvent(db: Database, { user, eventId, links }: { user: User; eventId: string; links: LinkSigner }): Promise<StatusChangeOutcome> {
   return db.transaction(async (tx) => {
-    const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+    const event = await lockEvent(tx, eventId);
     if (!event) return { ok: false, message: "This event no longer exists." } as const;
     if (event.status === "cancelled") return { ok: false, message: "This event is already cancelled." } as const;
     const [after] = await tx.update(events).set({ status: "cancelled", updatedAt: new Date() }).where(eq(events.id, eventId)).returning();
@@ -319,11 +310,6 @@ export async function addCoOrganizer(db: Database, { user, eventId, email }: { u
     await recordAudit(tx, { actor: actorFor(user), eventId, action: "event.co_organizer_added", summary: `Shared the event with ${other.name} <${other.email}>` });
     return { ok: true } as const;
   });
-}
-
-export async function registrationCount(db: Pick<Database, "select">, eventId: string): Promise<number> {
-  const [row] = (await db.select({ n: count() }).from(registrations).where(eq(registrations.eventId, eventId))) as [{ n: number }];
-  return row.n;
 }
 
 /** A new event's form: a week from now at 10:00 in the organizer's zone, one hour, reminders 24 h and 1 h before. */

@@ -4,11 +4,12 @@ import { data } from "@remix-run/node";
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "~db/client.server";
-import { events, recordingLinks, type Event, type User } from "~db/schema";
+import { recordingLinks, type Event, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { webLink } from "./directory-fields";
 import { notifyRecordingAvailable } from "./event-notifications.server";
+import { lockEvent } from "./event-lock.server";
 
 export async function listRecordingsForEditing(db: Pick<Database, "select">, eventId: string) {
   return db.select().from(recordingLinks).where(eq(recordingLinks.eventId, eventId)).orderBy(asc(recordingLinks.position), asc(recordingLinks.createdAt));
@@ -39,7 +40,7 @@ export async function handleRecordingsAction(db: Database, request: Request, { u
   const recordingId = z.string().uuid().safeParse(values.recordingId);
 
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(events).where(eq(events.id, event.id)).for("update");
+    const locked = await lockEvent(tx, event.id);
     if (!locked) return reply({ ok: false, message: "This event no longer exists." }, 404);
     const existing = await tx.select().from(recordingLinks).where(eq(recordingLinks.eventId, event.id)).orderBy(asc(recordingLinks.position));
     switch (values.intent) {

@@ -9,6 +9,7 @@ import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import {
   changedFields,
   freeSlug,
+  escapeLikePattern,
   isUniqueViolation,
   isUuid,
   orNull,
@@ -23,11 +24,6 @@ type Reader = Pick<Database, "select">;
 export type SavePersonOutcome = DirectorySaveOutcome<Person, PersonFormValues>;
 
 const SLUG_TAKEN = "Another person already uses this address; choose another one or leave it empty";
-
-/** Escapes LIKE's wildcards (and its escape character) so "50%" and "a_b" match literally. */
-export function escapeLikePattern(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** People whose name, affiliation or email contains the query, in any letter case; everyone when it is empty. */
 export async function searchPeople(db: Reader, { query, limit = 100 }: { query?: string | null; limit?: number }) {

@@ -3,11 +3,12 @@
 // still respects capacity: with no seat left, the registrant joins the waitlist.
 import { and, count, eq } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { events, registrations, type Registration } from "~db/schema";
+import { registrations, type Registration } from "~db/schema";
 import { recordAudit, type Actor } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { queueRegistrationEmail } from "./registration-emails.server";
 import { nextWaitlistPosition, waitlistRank } from "./register.server";
+import { lockEvent } from "~/events/event-lock.server";
 
 export type DecisionOutcome =
   | { kind: "approved"; registration: Registration }
@@ -31,7 +32,7 @@ export async function decidePendingRegistration(
     const [current] = await tx.select({ eventId: registrations.eventId }).from(registrations).where(eq(registrations.id, registrationId));
     // With eventId, a registration of another event is "not found": the organizer's screen is per event.
     if (!current || (eventId && current.eventId !== eventId)) return { kind: "not-found" } as const;
-    const [event] = await tx.select().from(events).where(eq(events.id, current.eventId)).for("update");
+    const event = await lockEvent(tx, current.eventId);
     const [registration] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for("update");
     if (!event || !registration) return { kind: "not-found" } as const;
     if (registration.status !== "pending") return { kind: "not-pending" } as const;

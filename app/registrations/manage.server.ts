@@ -8,6 +8,7 @@ import { registrationUrls, type LinkSigner } from "~/security/link-tokens.server
 import { hashToken, looksLikeToken } from "~/security/tokens.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import { emailEventInfo, queueRegistrationEmail, registrationInvite } from "./registration-emails.server";
+import { lockEvent } from "~/events/event-lock.server";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -84,7 +85,7 @@ export async function cancelRegistration(
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
     if (!current) return { kind: "not-found" } as const;
-    const [event] = await tx.select().from(events).where(eq(events.id, current.eventId)).for("update");
+    const event = await lockEvent(tx, current.eventId);
     // Re-read under the lock: a concurrent cancel may have won.
     const [registration] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for("update");
     if (!event || !registration) return { kind: "not-found" } as const;

@@ -4,8 +4,9 @@ import { data } from "@remix-run/node";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "~db/client.server";
-import { events, registrationQuestions, type Event, type User } from "~db/schema";
+import { registrationQuestions, type Event, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
+import { lockEvent } from "~/events/event-lock.server";
 import { QUESTION_KINDS } from "./question-kinds";
 
 
@@ -53,7 +54,7 @@ export async function handleQuestionsAction(db: Database, request: Request, { us
 
   return db.transaction(async (tx) => {
     // The event's row lock serialises question edits, like every other change to the event.
-    await tx.select({ id: events.id }).from(events).where(eq(events.id, event.id)).for("update");
+    await lockEvent(tx, event.id);
     const questions = await tx.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, event.id)).orderBy(asc(registrationQuestions.position), asc(registrationQuestions.createdAt));
     const target = questionId.success ? questions.find((q) => q.id === questionId.data) : undefined;
 

@@ -5,8 +5,9 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq, max, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { events, registrations, type Event, type Registration, type RegistrationStatus } from "~db/schema";
+import { registrations, type Event, type Registration, type RegistrationStatus } from "~db/schema";
 import { recordAudit, type Actor } from "~/audit/audit-log.server";
+import { lockEvent } from "~/events/event-lock.server";
 import { deriveToken, registrationTokenHashes, type LinkSigner } from "~/security/link-tokens.server";
 import { queueRegistrationEmail } from "./registration-emails.server";
 
@@ -49,11 +50,6 @@ export function refusalFor(
   if (window.opensAt && now < window.opensAt) return "not-open-yet";
   if (now >= window.closesAt) return "closed";
   return null;
-}
-
-async function lockEvent(tx: Tx, eventId: string): Promise<Event | undefined> {
-  const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
-  return event;
 }
 
 /** The seat decision, made while the event row is locked. */

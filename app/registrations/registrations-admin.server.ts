@@ -3,24 +3,22 @@
 // someone by hand, and the CSV export.
 import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { events, registrations, type Event, type Registration } from "~db/schema";
+import { registrations, type Event, type Registration } from "~db/schema";
 import { recordAudit, type Actor } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { formatInstant } from "~/time";
 import { loadQuestions } from "./registration-action.server";
 import { confirmWaitlisted } from "./manage.server";
 import type { StatusFilter } from "./registration-status";
+import { escapeLikePattern } from "~/events/directory-records.server";
+import { lockEvent } from "~/events/event-lock.server";
 
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function listConditions(eventId: string, { query, status }: { query: string; status: StatusFilter | null }): SQL {
   const conditions: SQL[] = [eq(registrations.eventId, eventId)];
   const q = query.trim().slice(0, 100);
   if (q) {
-    const pattern = `%${escapeLike(q)}%`;
+    const pattern = `%${escapeLikePattern(q)}%`;
     conditions.push(or(ilike(registrations.name, pattern), ilike(registrations.email, pattern), ilike(registrations.affiliation, pattern))!);
   }
   if (status === "attended") conditions.push(sql`${registrations.firstJoinedAt} is not null`);
@@ -60,7 +58,7 @@ export async function promoteByHand(
   { eventId, registrationId, actor, now, links }: { eventId: string; registrationId: string; actor: Actor; now: Date; links: LinkSigner },
 ): Promise<PromoteOutcome> {
   return db.transaction(async (tx) => {
-    const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+    const event = await lockEvent(tx, eventId);
     if (!event) return { ok: false, message: "This event no longer exists." } as const;
     const [waiting] = await tx
       .select()

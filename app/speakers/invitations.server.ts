@@ -12,6 +12,7 @@ import { emailEventInfo } from "~/registrations/registration-emails.server";
 import { deriveToken, derivedTokenHash, type LinkSigner } from "~/security/link-tokens.server";
 import { hashToken, looksLikeToken } from "~/security/tokens.server";
 import { formatInstant, formatTimeRange } from "~/time";
+import { lockEvent } from "~/events/event-lock.server";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -81,7 +82,7 @@ export async function inviteSpeaker(
   { user, eventId, personId, links, now }: { user: User; eventId: string; personId: string; links: LinkSigner; now: Date },
 ): Promise<InvitationOutcome> {
   return db.transaction(async (tx) => {
-    const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+    const event = await lockEvent(tx, eventId);
     if (!event) return { ok: false, message: "This event no longer exists." } as const;
     const [person] = await tx.select().from(people).where(eq(people.id, personId));
     if (!person) return { ok: false, message: "That person is not in the directory." } as const;

@@ -13,7 +13,7 @@ import { AGENDA_KIND_LABEL, AGENDA_ROLE_LABEL, personDisplayName } from "~/event
 import { hitRateLimit, peekRateLimit } from "~/security/rate-limit.server";
 import { clientAddress } from "~/registrations/registration-action.server";
 import { formatEventRange, formatInstant, formatTimeRange, listTimeZones } from "~/time";
-import { openSpeakerPortal, talkEditCutoff, type PortalAccess } from "./invitations.server";
+import { openSpeakerPortal, segmentsOfPerson, talkEditCutoff, type PortalAccess } from "./invitations.server";
 import { responseSchema, speakerProfileSchema, talkDetailsSchema } from "./speaker-forms";
 
 /** Guessing tokens is hopeless anyway (256 bits); this makes trying expensive too. */
@@ -70,12 +70,7 @@ export async function loadPortal(db: Database, access: Extract<PortalAccess, { k
   const cutoff = talkEditCutoff(event);
 
   // This event's segments with this person, and everyone else in them (public fields only).
-  const mine = await db
-    .select({ item: agendaItems, role: agendaRoles.role })
-    .from(agendaRoles)
-    .innerJoin(agendaItems, eq(agendaItems.id, agendaRoles.agendaItemId))
-    .where(and(eq(agendaItems.eventId, event.id), eq(agendaRoles.personId, person.id)))
-    .orderBy(asc(agendaItems.position));
+  const mine = await segmentsOfPerson(db, event.id, person.id);
   const itemIds = [...new Set(mine.map((m) => m.item.id))];
   const others = itemIds.length
     ? await db
@@ -262,12 +257,7 @@ export async function handlePortalAction(db: Database, request: Request, access:
 /** The speaker's own sessions in this event as an .ics (one VEVENT per segment, UID per segment). */
 export async function speakerCalendar(db: Database, access: Extract<PortalAccess, { kind: "ok" }>, origin: string): Promise<string> {
   const { event, person } = access;
-  const rows = await db
-    .select({ item: agendaItems, role: agendaRoles.role })
-    .from(agendaRoles)
-    .innerJoin(agendaItems, eq(agendaItems.id, agendaRoles.agendaItemId))
-    .where(and(eq(agendaItems.eventId, event.id), eq(agendaRoles.personId, person.id)))
-    .orderBy(asc(agendaItems.position));
+  const rows = await segmentsOfPerson(db, event.id, person.id);
   const seen = new Set<string>();
   const sessions = rows.filter((r) => (seen.has(r.item.id) ? false : (seen.add(r.item.id), true)));
   return buildEventFeed({
