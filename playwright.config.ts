@@ -2,8 +2,19 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Playwright drives Debian's Chromium (/usr/bin/chromium): browsers cannot be
 // downloaded on our machines. The app runs as `npm start` would, on a fresh
-// PGlite directory, so every run starts from the demo data.
+// PGlite directory, so every run starts from the demo data. Desktop and phone
+// each get a server of their own (PORT and PORT + 1, separate data) and run at
+// the same time, one test at a time per project: the specs share demo events,
+// mailboxes and login throttles, so two tests must never meet on one server.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const PHONE_PORT = PORT + 1;
+// University sign-in needs an identity provider beside the app: a server of its own (e2e/support/sso-app.ts).
+const SSO_PORT = PORT + 2;
+const ISSUER_PORT = PORT + 3;
+const SSO_SPEC = /university-sign-in-sso\.spec\.ts/;
+// The phone walks what attendees and speakers use on phones. The console's specs run on desktop
+// only and check each page's axe and width at a phone's size too (expectAccessibleAtEveryWidth).
+const PHONE_SPECS = /(attendee-walkthrough|public-site|registration|speaker-portal|login|university-sign-in|languages)\.spec\.ts/;
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const launchOptions = {
   executablePath: chromium,
@@ -13,28 +24,37 @@ const launchOptions = {
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   forbidOnly: true,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 30_000,
+  // axe on a long console page, with desktop and phone sharing two cores, can take tens of seconds.
+  timeout: 90_000,
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     timezoneId: "Europe/Stockholm",
     locale: "en-GB",
     trace: "retain-on-failure",
     launchOptions,
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", workers: 1, testIgnore: SSO_SPEC, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORT}`, launchOptions } },
+    { name: "phone", workers: 1, testMatch: PHONE_SPECS, use: { ...devices["Pixel 7"], baseURL: `http://127.0.0.1:${PHONE_PORT}`, launchOptions } },
+    { name: "sso", workers: 1, testMatch: SSO_SPEC, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${SSO_PORT}`, launchOptions } },
   ],
-  webServer: {
-    command: `rm -rf .e2e-data && env -u DATABASE_URL NODE_ENV=production PODIUM_DATA_DIR=.e2e-data PORT=${PORT} HOST=127.0.0.1 tsx server.ts`,
-    url: `http://127.0.0.1:${PORT}/healthz`,
+  webServer: [
+    appServer(PORT, ".e2e-data"),
+    appServer(PHONE_PORT, ".e2e-data-phone"),
+    appServer(SSO_PORT, ".e2e-sso-data", `ISSUER_PORT=${ISSUER_PORT} tsx e2e/support/sso-app.ts`),
+  ],
+});
+
+function appServer(port: number, dataDir: string, run = "tsx server.ts") {
+  return {
+    command: `rm -rf ${dataDir} && env -u DATABASE_URL NODE_ENV=production PODIUM_DATA_DIR=${dataDir} PODIUM_WEBHOOK_ALLOW_PRIVATE=on PORT=${port} HOST=127.0.0.1 ${run}`,
+    url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
-});
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+  };
+}

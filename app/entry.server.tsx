@@ -5,7 +5,14 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { databaseOutageFrom } from "./components/database-outage-page";
+import { databaseOutageProblem, prefersProblemDocument } from "./server/database-outage.server";
+import { TimeZoneChoicesProvider } from "./components/time-zone-field";
+import { timeZoneChoicesHtml } from "./time/zone-catalog.server";
 import { NonceProvider } from "./viewer/nonce";
+import { I18nextProvider } from "react-i18next";
+import { i18nServerInstance } from "./i18n/catalogues.server";
+import { requestLocale } from "./i18n/request-locale.server";
 
 // Deferred data still pending after this long is rejected (single fetch reads this export).
 export const streamTimeout = 5_000;
@@ -30,11 +37,22 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  const outage = Object.values(remixContext.staticHandlerContext.errors ?? {})
+    .map(databaseOutageFrom)
+    .find((found) => found !== null);
+  if (outage) {
+    // A page whose loader or action found the database away (app/server/database-outage.server.ts).
+    if (prefersProblemDocument(request)) return databaseOutageProblem(outage.retryAfterSeconds);
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", String(outage.retryAfterSeconds));
+    responseHeaders.set("Cache-Control", "no-store");
+  }
   if (request.method === "GET" && responseStatusCode === 200) {
     const etag = pageEtag(remixContext, responseStatusCode);
     responseHeaders.set("ETag", etag);
     if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-cache");
-    responseHeaders.append("Vary", "Cookie");
+    // The language follows the podium_lang cookie, else Accept-Language (app/i18n/request-locale.server.ts).
+    responseHeaders.append("Vary", "Cookie, Accept-Language");
     if (request.headers.get("If-None-Match") === etag) {
       return new Response(null, { status: 304, headers: responseHeaders });
     }
@@ -47,7 +65,12 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        {/* The root's own provider takes over whenever its loader answered; this one speaks for pages whose root failed. */}
+        <I18nextProvider i18n={i18nServerInstance(requestLocale(request))}>
+          <TimeZoneChoicesProvider value={timeZoneChoicesHtml()}>
+            <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          </TimeZoneChoicesProvider>
+        </I18nextProvider>
       </NonceProvider>,
       {
         nonce,

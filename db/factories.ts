@@ -21,20 +21,19 @@ import {
   type Person,
   type Series,
 } from "./schema";
+import { slugify } from "./records.server";
+import { translationsSchema, type TranslatableKind } from "../app/content/translations";
+import { isLocale, type Locale } from "../app/i18n/locales";
+import type { TranslationsColumn } from "./schema";
+
+/** Translations pass the same zod check as the console's (decision 023), so demo data cannot hold what the app refuses. */
+function checkedTranslations(kind: TranslatableKind, value: TranslationsColumn | undefined, source: string | undefined): TranslationsColumn {
+  const sourceLocale: Locale = isLocale(source) ? source : "en";
+  return translationsSchema(kind, sourceLocale).parse(value ?? {});
+}
 
 /** Any query runner: the database itself or a transaction inside it. */
 type Runner = Pick<Database, "insert" | "select" | "update" | "delete">;
-
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-}
 
 function uniqueSuffix(): string {
   return randomBytes(3).toString("hex");
@@ -59,7 +58,7 @@ export async function createSeries(
   const title = input.title ?? `Series ${uniqueSuffix()}`;
   const [row] = await db
     .insert(series)
-    .values({ slug: input.slug ?? slugify(title), ...input, title })
+    .values({ slug: input.slug ?? slugify(title), ...input, title, translations: checkedTranslations("series", input.translations, input.defaultLocale) })
     .returning();
   return row!;
 }
@@ -71,7 +70,7 @@ export async function createPerson(
   const name = input.name ?? `Speaker ${uniqueSuffix()}`;
   const [row] = await db
     .insert(people)
-    .values({ slug: input.slug ?? slugify(name), ...input, name })
+    .values({ slug: input.slug ?? slugify(name), ...input, name, translations: checkedTranslations("person", input.translations, input.defaultLocale) })
     .returning();
   return row!;
 }
@@ -83,6 +82,7 @@ export interface AgendaItemSpec {
   startsAt?: Date | null;
   endsAt?: Date | null;
   roles?: { person: Person; role: AgendaRoleKind }[];
+  translations?: TranslationsColumn;
 }
 
 export interface EventSpec extends Partial<Omit<NewEvent, "startsAt" | "endsAt" | "homeZone" | "displayZones">> {
@@ -93,7 +93,7 @@ export interface EventSpec extends Partial<Omit<NewEvent, "startsAt" | "endsAt" 
   hosts?: { organization: Organization; role?: HostRole }[];
   agenda?: AgendaItemSpec[];
   recordings?: { label: string; url: string; published?: boolean }[];
-  questions?: { kind: (typeof registrationQuestions.$inferInsert)["kind"]; label: string; required?: boolean; options?: string[] }[];
+  questions?: { kind: (typeof registrationQuestions.$inferInsert)["kind"]; label: string; required?: boolean; options?: string[]; translations?: TranslationsColumn }[];
 }
 
 export async function createEvent(db: Runner, spec: EventSpec): Promise<Event> {
@@ -109,6 +109,7 @@ export async function createEvent(db: Runner, spec: EventSpec): Promise<Event> {
       homeZone,
       displayZones: fields.displayZones ?? [homeZone],
       status: fields.status ?? "published",
+      translations: checkedTranslations("event", fields.translations, fields.defaultLocale),
     })
     .returning();
   const created = event!;
@@ -134,6 +135,7 @@ export async function createEvent(db: Runner, spec: EventSpec): Promise<Event> {
         abstract: item.abstract ?? "",
         startsAt: item.startsAt ?? null,
         endsAt: item.endsAt ?? null,
+        translations: checkedTranslations("agendaItem", item.translations, created.defaultLocale),
       })
       .returning();
     if (item.roles && item.roles.length > 0) {
@@ -156,6 +158,7 @@ export async function createEvent(db: Runner, spec: EventSpec): Promise<Event> {
         label: q.label,
         required: q.required ?? false,
         options: q.options ?? [],
+        translations: checkedTranslations("question", q.translations, created.defaultLocale),
       })),
     );
   }

@@ -1,9 +1,11 @@
 // The whole product's data model. Instants are timestamptz (UTC on the wire);
 // zones are IANA names kept beside the instants they describe.
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -14,7 +16,24 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+
+/**
+ * Text in other languages than the record's source language, by language then field:
+ * `{ "sv": { "title": "…" }, "zh-Hant": { … } }` (decision 023). The plain columns hold
+ * the source language; only app/content/translations.ts shapes what goes in here.
+ */
+export type TranslationsColumn = Partial<Record<string, Record<string, string | string[]>>>;
+const translations = () =>
+  jsonb("translations").$type<TranslationsColumn>().notNull().default({});
+/** The language the plain text columns are written in (a code from app/i18n/locales.ts). */
+const sourceLocale = () => text("default_locale").notNull().default("en");
+/** The database refuses a source language or a translations value no version of the app could read. */
+const translationChecks = (table: string, t: { translations: AnyPgColumn; defaultLocale?: AnyPgColumn }) => [
+  check(`${table}_translations_object`, sql`jsonb_typeof(${t.translations}) = 'object'`),
+  ...(t.defaultLocale ? [check(`${table}_default_locale_known`, sql`${t.defaultLocale} in ('en', 'zh-Hant', 'sv')`)] : []),
+];
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => instant("created_at").notNull().defaultNow();
@@ -48,14 +67,20 @@ export const organizations = pgTable("organizations", {
   updatedAt: updatedAt(),
 });
 
-export const series = pgTable("series", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  slug: text("slug").notNull().unique(),
-  title: text("title").notNull(),
-  description: text("description").notNull().default(""),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const series = pgTable(
+  "series",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    defaultLocale: sourceLocale(),
+    translations: translations(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => translationChecks("series", t),
+);
 
 export const events = pgTable(
   "events",
@@ -65,6 +90,9 @@ export const events = pgTable(
     title: text("title").notNull(),
     summary: text("summary").notNull().default(""),
     descriptionMd: text("description_md").notNull().default(""),
+    // Agenda segments and registration questions are written in their event's source language.
+    defaultLocale: sourceLocale(),
+    translations: translations(),
     seriesId: uuid("series_id").references(() => series.id, { onDelete: "set null" }),
     startsAt: instant("starts_at").notNull(),
     endsAt: instant("ends_at").notNull(),
@@ -85,6 +113,12 @@ export const events = pgTable(
     speakerEditCutoffMinutes: integer("speaker_edit_cutoff_minutes").notNull().default(1440),
     // iCalendar SEQUENCE; raised by a trigger whenever time, title or status changes.
     sequence: integer("sequence").notNull().default(0),
+    // Seat bookkeeping, changed only by app/registrations/lifecycle.server.ts under this row's
+    // lock, so the seat decision and a newcomer's waitlist rank cost O(1) (decision 013).
+    seatsTaken: integer("seats_taken").notNull().default(0),
+    waitlistLength: integer("waitlist_length").notNull().default(0),
+    // Waitlist tickets handed out so far; a new ticket is this plus one, never reused.
+    waitlistTicketsIssued: integer("waitlist_tickets_issued").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -94,6 +128,7 @@ export const events = pgTable(
     check("events_has_display_zone", sql`cardinality(${t.displayZones}) >= 1`),
     index("events_starts_at_idx").on(t.startsAt),
     index("events_series_idx").on(t.seriesId),
+    ...translationChecks("events", t),
   ],
 );
 
@@ -128,21 +163,28 @@ export const eventHosts = pgTable(
   (t) => [primaryKey({ columns: [t.eventId, t.organizationId] })],
 );
 
-export const people = pgTable("people", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  slug: text("slug").notNull().unique(),
-  honorific: text("honorific").notNull().default(""),
-  name: text("name").notNull(),
-  position: text("position").notNull().default(""),
-  affiliation: text("affiliation").notNull().default(""),
-  bio: text("bio").notNull().default(""),
-  photoUrl: text("photo_url"),
-  homeZone: text("home_zone"),
-  // For speaker invitations; never shown publicly.
-  email: text("email"),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    honorific: text("honorific").notNull().default(""),
+    name: text("name").notNull(),
+    position: text("position").notNull().default(""),
+    affiliation: text("affiliation").notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    // Position and bio are written in this language; name and affiliation stay as published.
+    defaultLocale: sourceLocale(),
+    translations: translations(),
+    photoUrl: text("photo_url"),
+    homeZone: text("home_zone"),
+    // For speaker invitations; never shown publicly.
+    email: text("email"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => translationChecks("people", t),
+);
 
 export const agendaItems = pgTable(
   "agenda_items",
@@ -155,6 +197,7 @@ export const agendaItems = pgTable(
     kind: agendaItemKind("kind").notNull(),
     title: text("title").notNull(),
     abstract: text("abstract").notNull().default(""),
+    translations: translations(),
     // Optional: many published programmes list segments without their own times.
     startsAt: instant("starts_at"),
     endsAt: instant("ends_at"),
@@ -168,6 +211,7 @@ export const agendaItems = pgTable(
       "agenda_items_ends_after_start",
       sql`${t.startsAt} is null or ${t.endsAt} is null or ${t.endsAt} > ${t.startsAt}`,
     ),
+    ...translationChecks("agenda_items", t),
   ],
 );
 
@@ -190,41 +234,6 @@ export const agendaRoles = pgTable(
   ],
 );
 
-export const eventsRelations = relations(events, ({ one, many }) => ({
-  series: one(series, { fields: [events.seriesId], references: [series.id] }),
-  hosts: many(eventHosts),
-  agendaItems: many(agendaItems),
-  recordingLinks: many(recordingLinks),
-}));
-
-export const seriesRelations = relations(series, ({ many }) => ({ events: many(events) }));
-
-export const eventHostsRelations = relations(eventHosts, ({ one }) => ({
-  event: one(events, { fields: [eventHosts.eventId], references: [events.id] }),
-  organization: one(organizations, {
-    fields: [eventHosts.organizationId],
-    references: [organizations.id],
-  }),
-}));
-
-export const recordingLinksRelations = relations(recordingLinks, ({ one }) => ({
-  event: one(events, { fields: [recordingLinks.eventId], references: [events.id] }),
-}));
-
-export const agendaItemsRelations = relations(agendaItems, ({ one, many }) => ({
-  event: one(events, { fields: [agendaItems.eventId], references: [events.id] }),
-  roles: many(agendaRoles),
-}));
-
-export const agendaRolesRelations = relations(agendaRoles, ({ one }) => ({
-  agendaItem: one(agendaItems, {
-    fields: [agendaRoles.agendaItemId],
-    references: [agendaItems.id],
-  }),
-  person: one(people, { fields: [agendaRoles.personId], references: [people.id] }),
-}));
-
-export const peopleRelations = relations(people, ({ many }) => ({ agendaRoles: many(agendaRoles) }));
 
 export type Event = typeof events.$inferSelect;
 export type NewEvent = typeof events.$inferInsert;
@@ -260,9 +269,15 @@ export const registrations = pgTable(
     name: text("name").notNull(),
     affiliation: text("affiliation").notNull().default(""),
     timeZone: text("time_zone").notNull(),
+    // The language the registration was made in (app/i18n/locales.ts): every email to this
+    // registrant is written in it, whatever language the organizer uses. Changeable on /r/:token.
+    locale: text("locale").notNull().default("en"),
     status: registrationStatus("status").notNull(),
-    // First come, first served: assigned under the event's row lock, never reused.
-    waitlistPosition: integer("waitlist_position"),
+    // Place in the queue while waitlisted: taken from events.waitlist_tickets_issued under the
+    // event's row lock, so it only rises; the rank shown is 1 + the people waiting with a lower ticket.
+    waitlistTicket: integer("waitlist_ticket"),
+    // iCalendar SEQUENCE of the last invite (REQUEST or CANCEL) this registration was sent; only rises.
+    inviteSequence: integer("invite_sequence").notNull().default(0),
     answers: jsonb("answers").$type<Record<string, string | string[] | boolean>>().notNull().default({}),
     consentAt: instant("consent_at").notNull(),
     // SHA-256 of the tokens in the registrant's private links; the tokens themselves are never
@@ -281,10 +296,46 @@ export const registrations = pgTable(
   },
   (t) => [
     uniqueIndex("registrations_event_email_idx").on(t.eventId, sql`lower(${t.email})`),
-    uniqueIndex("registrations_event_waitlist_idx").on(t.eventId, t.waitlistPosition),
+    check("registrations_locale_supported", sql`${t.locale} in ('en', 'zh-Hant', 'sv')`),
+    uniqueIndex("registrations_event_waitlist_ticket_idx").on(t.eventId, t.waitlistTicket),
     index("registrations_event_status_idx").on(t.eventId, t.status),
   ],
 );
+
+/**
+ * The registration lifecycle's journal: one row per transition (and per unsubscribe), written
+ * in the transaction that makes it. Emails and audit entries are derived from these rows in one
+ * place (app/registrations/registration-effects.server.ts); later consumers (webhooks) read them.
+ */
+export const registrationEvents = pgTable(
+  "registration_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Total order of the journal; within one event it is the order of the event's row lock.
+    position: bigint("position", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    // "register", "approve", "decline", "cancel", "promote", "promote-by-hand", "attend", "erase", "unsubscribe"
+    transition: text("transition").notNull(),
+    // Lifecycle states (pending … attended, erased); from is null for a brand-new registration.
+    fromState: text("from_state"),
+    toState: text("to_state").notNull(),
+    actorKind: text("actor_kind").$type<"attendee" | "organizer" | "system">().notNull(),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    actorLabel: text("actor_label").notNull(),
+    // SEQUENCE of the invite this transition sent, when it sent one.
+    inviteSequence: integer("invite_sequence"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    occurredAt: instant("occurred_at").notNull(),
+  },
+  (t) => [index("registration_events_event_idx").on(t.eventId, t.position), index("registration_events_registration_idx").on(t.registrationId, t.position)],
+);
+
+export type RegistrationEventRow = typeof registrationEvents.$inferSelect;
 
 export const registrationQuestionKind = pgEnum("registration_question_kind", [
   "short_text",
@@ -306,14 +357,19 @@ export const registrationQuestions = pgTable(
     label: text("label").notNull(),
     required: boolean("required").notNull().default(false),
     options: text("options").array().notNull().default(sql`'{}'::text[]`),
+    // Answers keep the source-language option; a translation only changes what is shown.
+    translations: translations(),
     createdAt: createdAt(),
   },
-  (t) => [index("registration_questions_event_idx").on(t.eventId, t.position)],
+  (t) => [index("registration_questions_event_idx").on(t.eventId, t.position), ...translationChecks("registration_questions", t)],
 );
 
 // ── Email outbox ─────────────────────────────────────────────────────────────
 
-export const outboxStatus = pgEnum("outbox_status", ["queued", "sending", "sent", "dead"]);
+// "dropped": no longer worth sending (a reminder for an event that has started).
+export const outboxStatus = pgEnum("outbox_status", ["queued", "sending", "sent", "dead", "dropped"]);
+/** Why a queued message is waiting for another try; null for a first try. */
+export const outboxRetryReason = pgEnum("outbox_retry_reason", ["rate_limit", "provider_error"]);
 
 export const emailOutbox = pgTable(
   "email_outbox",
@@ -340,9 +396,47 @@ export const emailOutbox = pgTable(
     providerId: text("provider_id"),
     sentAt: instant("sent_at"),
     createdAt: createdAt(),
+    /** 0 = one person waiting on it (confirmations, cancellations) … 3 = news that can wait. Lower goes first. */
+    priority: integer("priority").notNull().default(0),
+    /** May travel in one request with others through the provider's batch endpoint (no attachments). */
+    batchable: boolean("batchable").notNull().default(false),
+    /**
+     * The id of the row that leads this message's batch. Set when first claimed and kept
+     * through retries, so a batch is always re-sent whole under the same idempotency key.
+     */
+    batchKey: uuid("batch_key"),
+    /** Identifies the claim that holds the row, so a worker whose lease lapsed cannot record over another's. */
+    claimToken: uuid("claim_token"),
+    /** Not worth sending after this instant (a reminder: the event's start); dropped instead. */
+    expiresAt: instant("expires_at"),
+    /** When the current run of real failures began; give-up time counts from here. */
+    failingSince: instant("failing_since"),
+    retryReason: outboxRetryReason("retry_reason"),
   },
-  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("email_outbox_batch_idx").on(t.batchKey).where(sql`${t.batchKey} is not null`),
+  ],
 );
+
+/**
+ * The shared send rate: one row per provider, a token bucket every worker in every
+ * process draws from in one atomic statement, plus the pause the provider asked for.
+ */
+export const emailSendRate = pgTable("email_send_rate", {
+  provider: text("provider").primaryKey(),
+  tokens: doublePrecision("tokens").notNull(),
+  refilledAt: instant("refilled_at").notNull(),
+  /** Set by a 429 for everyone: nobody sends before this. */
+  pausedUntil: instant("paused_until"),
+  /** The rate after the last 429 (it climbs back to the configured rate over time). */
+  reducedRate: doublePrecision("reduced_rate"),
+  limitedAt: instant("limited_at"),
+  /** The limit the provider announced in `ratelimit-limit`, if lower than ours. */
+  providerLimit: doublePrecision("provider_limit"),
+  /** Whether the last request for a slot got one (read back by the statement that asked). */
+  lastGranted: boolean("last_granted").notNull().default(false),
+});
 
 /** The built-in mailbox: where email goes when no RESEND_API_KEY is set. */
 export const mailboxMessages = pgTable(
@@ -387,6 +481,18 @@ export const rateLimits = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
 
+/**
+ * Growing-delay throttles (app/security/rate-limit.server.ts `claimAttempt`): how many
+ * suspect attempts a key (an address, or an account from one address) has made
+ * recently, and when the last one was. Nothing is ever locked: the next attempt is
+ * only delayed, by a wait that doubles with each further attempt.
+ */
+export const attemptThrottles = pgTable("attempt_throttles", {
+  key: text("key").primaryKey(),
+  attempts: integer("attempts").notNull(),
+  lastAttemptAt: instant("last_attempt_at").notNull(),
+});
+
 export type Registration = typeof registrations.$inferSelect;
 export type RegistrationStatus = (typeof registrationStatus.enumValues)[number];
 export type RegistrationQuestion = typeof registrationQuestions.$inferSelect;
@@ -402,8 +508,8 @@ export const users = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     email: text("email").notNull(),
     name: text("name").notNull(),
-    // argon2id, PHC string.
-    passwordHash: text("password_hash").notNull(),
+    // argon2id, PHC string; null for accounts that sign in only through SSO or email links.
+    passwordHash: text("password_hash"),
     role: userRole("role").notNull().default("organizer"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -426,6 +532,8 @@ export const sessions = pgTable(
     lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
     userAgent: text("user_agent").notNull().default(""),
     revokedAt: instant("revoked_at"),
+    /** How this session was opened: "password", "link" or "oidc:<provider id>" (shown and audited). */
+    signInMethod: text("sign_in_method").notNull().default("password"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -509,3 +617,237 @@ export const speakerInvitations = pgTable(
 );
 
 export type SpeakerInvitation = typeof speakerInvitations.$inferSelect;
+
+// ── University sign-in (OpenID Connect) and passwordless links ───────────────
+
+/** An account's link to a person at an identity provider: (issuer, subject) is who they are, not the email. */
+export const userIdentities = pgTable(
+  "user_identities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    providerId: text("provider_id").notNull(),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    email: text("email").notNull().default(""),
+    createdAt: createdAt(),
+    lastSignInAt: instant("last_sign_in_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("user_identities_issuer_subject_idx").on(t.issuer, t.subject), index("user_identities_user_idx").on(t.userId)],
+);
+
+/**
+ * One OpenID Connect sign-in in progress, so any process can finish what another began:
+ * the state (hashed), nonce and PKCE verifier, bound to the browser that started it by
+ * the SHA-256 of a cookie's token. Used once, then kept until it expires for the audit trail.
+ */
+export const oidcSignInFlows = pgTable(
+  "oidc_sign_in_flows",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    providerId: text("provider_id").notNull(),
+    stateHash: text("state_hash").notNull().unique(),
+    browserHash: text("browser_hash").notNull(),
+    nonce: text("nonce").notNull(),
+    codeVerifier: text("code_verifier").notNull(),
+    redirectTo: text("redirect_to").notNull().default("/admin"),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("oidc_sign_in_flows_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * Emailed one-time sign-in links: SHA-256 of the token, the browser that asked (SHA-256
+ * of its cookie token) and the account. A request for an address with no account is
+ * stored too, with no user, so both answers do the same work; such a row opens nothing.
+ */
+export const signInLinks = pgTable(
+  "sign_in_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    browserHash: text("browser_hash").notNull(),
+    email: text("email").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    redirectTo: text("redirect_to").notNull().default("/admin"),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_in_links_expires_idx").on(t.expiresAt)],
+);
+
+export type UserIdentity = typeof userIdentities.$inferSelect;
+export type OidcSignInFlow = typeof oidcSignInFlows.$inferSelect;
+export type SignInLink = typeof signInLinks.$inferSelect;
+
+// ── API tokens and idempotency (decision 019) ────────────────────────────────
+
+export const apiTokenScope = pgEnum("api_token_scope", ["read", "write"]);
+
+/**
+ * Personal access tokens for /api/v1. Only the SHA-256 of the secret is stored; the
+ * prefix (the first characters of the token) lets an owner recognise it in the list.
+ * A token acts as its owner, narrowed by its scope and, when event_ids is set, to those events.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    displayPrefix: text("display_prefix").notNull(),
+    scope: apiTokenScope("scope").notNull(),
+    // null: every event the owner manages, now and later.
+    eventIds: uuid("event_ids").array(),
+    lastUsedAt: instant("last_used_at"),
+    createdAt: createdAt(),
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type ApiTokenScope = (typeof apiTokenScope.enumValues)[number];
+
+/**
+ * One row per Idempotency-Key a token used on a POST: claimed before the work (status null),
+ * completed with the response, so a retry with the same key and body gets the same answer.
+ */
+export const apiIdempotencyKeys = pgTable(
+  "api_idempotency_keys",
+  {
+    tokenId: uuid("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    // SHA-256 of method, path and body: the same key with another request is refused.
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.key] }), index("api_idempotency_keys_created_idx").on(t.createdAt)],
+);
+// ── Webhooks (decision 020) ──────────────────────────────────────────────────
+
+/**
+ * An organizer's HTTPS endpoint, subscribed to event types for all their events
+ * (event_id null) or one. The signing secret is kept as issued: HMAC needs it, so
+ * unlike a bearer token it cannot be stored as a hash. After a rotation the previous
+ * secret keeps signing beside the new one until previous_secret_expires_at.
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerUserId: uuid("owner_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    eventTypes: text("event_types").array().notNull(),
+    secret: text("secret").notNull(),
+    previousSecret: text("previous_secret"),
+    previousSecretExpiresAt: instant("previous_secret_expires_at"),
+    /** When the current run of failed deliveries began; cleared by any success. */
+    failingSince: instant("failing_since"),
+    disabledAt: instant("disabled_at"),
+    disabledReason: text("disabled_reason"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("webhook_endpoints_owner_idx").on(t.ownerUserId), index("webhook_endpoints_event_idx").on(t.eventId)],
+);
+
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+
+export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", ["queued", "sending", "delivered", "failed"]);
+
+/**
+ * The webhook outbox: one row per endpoint and message, written in the transaction of
+ * the change. `message_id` is the `webhook-id` every attempt carries; `body` is kept as
+ * the exact bytes signed, so a retry is the same request. Rows with the same
+ * `ordering_key` (a registration, an event) go out one after another in `position` order.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    position: bigint("position", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    messageId: text("message_id").notNull(),
+    eventType: text("event_type").notNull(),
+    orderingKey: text("ordering_key").notNull(),
+    body: text("body").notNull(),
+    status: webhookDeliveryStatus("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: instant("next_attempt_at").notNull().defaultNow(),
+    lockedUntil: instant("locked_until"),
+    claimToken: uuid("claim_token"),
+    failingSince: instant("failing_since"),
+    lastError: text("last_error"),
+    lastStatus: integer("last_status"),
+    deliveredAt: instant("delivered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_endpoint_message_idx").on(t.endpointId, t.messageId),
+    // The claim walks due rows in order and stops at the first one free to go: partial indexes keep that short.
+    index("webhook_deliveries_queued_idx").on(t.nextAttemptAt, t.position).where(sql`${t.status} = 'queued'`),
+    index("webhook_deliveries_sending_idx").on(t.lockedUntil).where(sql`${t.status} = 'sending'`),
+    index("webhook_deliveries_order_idx").on(t.endpointId, t.orderingKey, t.position),
+    index("webhook_deliveries_created_idx").on(t.createdAt),
+  ],
+);
+
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+/** The delivery log: one row per HTTP attempt, kept 30 days. */
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    url: text("url").notNull(),
+    requestHeaders: jsonb("request_headers").$type<Record<string, string>>().notNull(),
+    responseStatus: integer("response_status"),
+    /** The first KB of the response body. */
+    responseBody: text("response_body"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+    attemptedAt: instant("attempted_at").notNull(),
+  },
+  (t) => [index("webhook_attempts_endpoint_idx").on(t.endpointId, t.attemptedAt), index("webhook_attempts_delivery_idx").on(t.deliveryId)],
+);
+
+export type WebhookAttempt = typeof webhookAttempts.$inferSelect;
+/**
+ * One row whose version rises with every committed change to what public pages show
+ * (events, series, organizations, hosts, people, agenda, recordings, registration
+ * questions). Deferred triggers raise it at commit, once per transaction, so a page
+ * cache keyed by it (app/server/page-cache.server.ts) can never hold a page older than
+ * the version it was stored under, in any process. See decision 016.
+ */
+export const contentVersions = pgTable("content_versions", {
+  id: integer("id").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+  // The transaction that raised it last, so a transaction touching many rows raises it once.
+  lastTransaction: bigint("last_transaction", { mode: "number" }),
+});

@@ -3,8 +3,15 @@
 import { count, sql } from "drizzle-orm";
 import { zonedWallTimeToInstant } from "../app/time";
 import type { Database } from "./client.server";
-import { createEvent, createOrganization, createPerson, createSeries } from "./factories";
-import { events } from "./schema";
+import { createEvent, createOrganization, createPerson, createSeries, type AgendaItemSpec } from "./factories";
+import { events, type TranslationsColumn } from "./schema";
+import { BIASES_TEXTS, COVID_TEXTS, GRAPHENE_TEXTS, IOT_TEXTS, POSITION_TEXTS, ROBOTICS_TEXTS, SERIES_TEXTS } from "./seed-translations";
+
+/** Agenda specs with each segment's Chinese and Swedish title, in order. */
+function withSegmentTexts(agenda: AgendaItemSpec[], texts: { segments: TranslationsColumn[] }): AgendaItemSpec[] {
+  if (agenda.length !== texts.segments.length) throw new Error("seed: one translation per agenda segment");
+  return agenda.map((item, index) => ({ ...item, translations: texts.segments[index] }));
+}
 
 const STOCKHOLM = "Europe/Stockholm";
 const HONG_KONG = "Asia/Hong_Kong";
@@ -58,26 +65,29 @@ export async function seedDemoData(db: Runner, now: Date = new Date()): Promise<
     title: "Navigating a World of Disruption",
     description:
       "Global webinars on how people, cities and institutions respond to the pandemic: social and cultural, public health, public transportation, urban planning and design.",
+    translations: SERIES_TEXTS.disruption,
   });
   const jointWebinars = await createSeries(db, {
     slug: "hkust-kth-joint-webinars",
     title: "HKUST × KTH Joint Webinars",
     description:
       "Joint webinars of the KTH–HKUST strategic partnership: researchers from Stockholm and Hong Kong on the questions both cities face.",
+    translations: SERIES_TEXTS.jointWebinars,
   });
   const alliance = await createSeries(db, {
     slug: "hkust-mit-alliance-forum",
     title: "HKUST–MIT Alliance Forum",
     description:
       "Talks from the HKUST-MIT alliance on research for Intelligent Living, from the Internet of Things to biomedical systems.",
+    translations: SERIES_TEXTS.alliance,
   });
 
   // Demo speakers get addresses at a reserved demo domain, so a new organizer can try
   // speaker invitations at once (the mail lands in the built-in mailbox).
   const hkustPerson = (slug: string, name: string, position: string) =>
-    createPerson(db, { slug, honorific: "Prof.", name, position, affiliation: "HKUST", homeZone: HONG_KONG, email: `${slug}@speakers.podium.demo` });
+    createPerson(db, { slug, honorific: "Prof.", name, position, affiliation: "HKUST", homeZone: HONG_KONG, email: `${slug}@speakers.podium.demo`, translations: POSITION_TEXTS[slug] });
   const kthPerson = (slug: string, name: string, position: string) =>
-    createPerson(db, { slug, honorific: "Prof.", name, position, affiliation: "KTH", homeZone: STOCKHOLM, email: `${slug}@speakers.podium.demo` });
+    createPerson(db, { slug, honorific: "Prof.", name, position, affiliation: "KTH", homeZone: STOCKHOLM, email: `${slug}@speakers.podium.demo`, translations: POSITION_TEXTS[slug] });
 
   const kingChow = await hkustPerson(
     "king-chow",
@@ -113,10 +123,14 @@ export async function seedDemoData(db: Runner, now: Date = new Date()): Promise<
     homeZone: STOCKHOLM,
     displayZones: [STOCKHOLM, HONG_KONG],
     hosts: [{ organization: hkust }, { organization: kth, role: "co_host" }],
-    agenda: [
-      { kind: "panel", title: "Panel session", startsAt: covidStart, endsAt: null },
-      { kind: "qa", title: "Interactive discussion with the audience" },
-    ],
+    translations: COVID_TEXTS.event,
+    agenda: withSegmentTexts(
+      [
+        { kind: "panel", title: "Panel session", startsAt: covidStart, endsAt: null },
+        { kind: "qa", title: "Interactive discussion with the audience" },
+      ],
+      COVID_TEXTS,
+    ),
     recordings: [{ label: "Watch the recording", url: "https://video.podium.example/hkust-kth/2020-12-03-responding-to-covid-19" }],
   });
 
@@ -131,7 +145,8 @@ export async function seedDemoData(db: Runner, now: Date = new Date()): Promise<
     homeZone: HONG_KONG,
     displayZones: [HONG_KONG, STOCKHOLM],
     hosts: [{ organization: hkust }, { organization: kth, role: "partner" }],
-    agenda: [
+    translations: BIASES_TEXTS.event,
+    agenda: withSegmentTexts([
       {
         kind: "opening_remarks",
         title: "Opening Remarks",
@@ -153,7 +168,7 @@ export async function seedDemoData(db: Runner, now: Date = new Date()): Promise<
         roles: [{ person: annLegeby, role: "speaker" }],
       },
       { kind: "panel", title: "Panel discussion", roles: [{ person: naubaharSharif, role: "moderator" }] },
-    ],
+    ], BIASES_TEXTS),
     recordings: [{ label: "Watch the recording", url: "https://video.podium.example/hkust-kth/2020-06-23-biases-norms-and-culture" }],
   });
 
@@ -175,12 +190,13 @@ export async function seedDemoData(db: Runner, now: Date = new Date()): Promise<
     displayZones: [STOCKHOLM, HONG_KONG],
     capacity: 50,
     hosts: [{ organization: kth }, { organization: hkust, role: "co_host" }],
+    translations: GRAPHENE_TEXTS.event,
     questions: [
-      { kind: "single_choice", label: "Where do you work?", required: true, options: ["University", "Industry", "Government", "Other"] },
-      { kind: "long_text", label: "A question for the panel" },
-      { kind: "checkbox", label: "Send me news of future HKUST × KTH webinars" },
+      { kind: "single_choice", label: "Where do you work?", required: true, options: ["University", "Industry", "Government", "Other"], translations: GRAPHENE_TEXTS.questions[0] },
+      { kind: "long_text", label: "A question for the panel", translations: GRAPHENE_TEXTS.questions[1] },
+      { kind: "checkbox", label: "Send me news of future HKUST × KTH webinars", translations: GRAPHENE_TEXTS.questions[2] },
     ],
-    agenda: [
+    agenda: withSegmentTexts([
       { kind: "opening_remarks", title: "Welcome", startsAt: grapheneStart, endsAt: minutesAfter(grapheneStart, 5), roles: [{ person: stefanOstlund, role: "host" }] },
       { kind: "talk", title: "Making graphene membranes at scale", startsAt: minutesAfter(grapheneStart, 5), endsAt: minutesAfter(grapheneStart, 25), roles: [{ person: luo, role: "speaker" }] },
       { kind: "talk", title: "Membranes in the electrochemistry lab", startsAt: minutesAfter(grapheneStart, 25), endsAt: minutesAfter(grapheneStart, 45), roles: [{ person: lagergren, role: "speaker" }] },
@@ -195,7 +211,7 @@ export async function seedDemoData(db: Runner, now: Date = new Date()): Promise<
           { person: lagergren, role: "panelist" },
         ],
       },
-    ],
+    ], GRAPHENE_TEXTS),
   });
 
   const wang = await hkustPerson("michael-wang", "Michael WANG", "Professor, Department of Mechanical and Aerospace Engineering");
@@ -215,11 +231,12 @@ export async function seedDemoData(db: Runner, now: Date = new Date()): Promise<
     displayZones: [STOCKHOLM, HONG_KONG],
     capacity: 200,
     hosts: [{ organization: hkust }, { organization: kth, role: "co_host" }],
-    agenda: [
+    translations: ROBOTICS_TEXTS.event,
+    agenda: withSegmentTexts([
       { kind: "talk", title: "Optimization for dexterous grasping", startsAt: roboticsStart, endsAt: minutesAfter(roboticsStart, 20), roles: [{ person: wang, role: "speaker" }] },
       { kind: "talk", title: "Representations robots can learn from", startsAt: minutesAfter(roboticsStart, 20), endsAt: minutesAfter(roboticsStart, 40), roles: [{ person: kragic, role: "speaker" }] },
       { kind: "qa", title: "Questions from the audience", startsAt: minutesAfter(roboticsStart, 40), endsAt: minutesAfter(roboticsStart, 60) },
-    ],
+    ], ROBOTICS_TEXTS),
   });
 
   // An evening in Boston is the next morning in Hong Kong: the page shows "+1 day".
@@ -238,10 +255,14 @@ export async function seedDemoData(db: Runner, now: Date = new Date()): Promise<
     displayZones: [NEW_YORK, HONG_KONG],
     capacity: 100,
     hosts: [{ organization: mit }, { organization: hkust, role: "co_host" }],
-    agenda: [
-      { kind: "opening_remarks", title: "Opening remarks", startsAt: iotStart, endsAt: minutesAfter(iotStart, 10) },
-      { kind: "panel", title: "Cluster showcase and discussion", startsAt: minutesAfter(iotStart, 10), endsAt: minutesAfter(iotStart, 90) },
-    ],
+    translations: IOT_TEXTS.event,
+    agenda: withSegmentTexts(
+      [
+        { kind: "opening_remarks", title: "Opening remarks", startsAt: iotStart, endsAt: minutesAfter(iotStart, 10) },
+        { kind: "panel", title: "Cluster showcase and discussion", startsAt: minutesAfter(iotStart, 10), endsAt: minutesAfter(iotStart, 90) },
+      ],
+      IOT_TEXTS,
+    ),
   });
 
   const [{ total }] = (await db.select({ total: count() }).from(events)) as [{ total: number }];

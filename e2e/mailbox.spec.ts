@@ -1,9 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import ical from "node-ical";
-import { expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
+import { DEMO, expectAccessibleAtEveryWidth, expectNoAxeViolations } from "./fixtures";
 
-const DEMO = { email: "organizer@podium.demo", password: "podium-demo-2026" };
 
 test("signed-out visitors are sent to sign in, and a wrong password is refused", async ({ page }) => {
   await page.goto("/admin/mailbox");
@@ -39,8 +38,7 @@ test("a registration's confirmation email, with its invite, arrives in the mailb
     await page.reload();
     await expect(message).toHaveCount(1, { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
-  await expectNoAxeViolations(page);
-  await expectNoHorizontalScroll(page);
+  await expectAccessibleAtEveryWidth(page);
   await message.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "You are registered: Internet of Things for Intelligent Buildings and Transportation",

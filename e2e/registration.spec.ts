@@ -25,7 +25,7 @@ test("a visitor registers, sees their page, and cancels", async ({ page }, testI
   await expect(page).toHaveURL(/\/r\/[A-Za-z0-9_-]{43}\?welcome=1$/);
   await expect(page.getByRole("status")).toContainText("Thank you, Ann Östlund");
   await expect(page.getByText("You are registered.")).toBeVisible();
-  await expect(page.getByText("Europe/Stockholm".replace("_", " "))).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your details" }).getByText("Europe/Stockholm")).toBeVisible();
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
 
@@ -53,6 +53,8 @@ test("registration works with JavaScript off", async ({ browser }, testInfo) => 
   const page = await context.newPage();
   await page.goto(EVENT);
   await fillRegistration(page, { name: "No Script", email: `nojs-${testInfo.project.name}-${Date.now()}@example.edu` });
+  // Without JavaScript the browser has not told us its zone, so the person types one.
+  await page.getByRole("combobox", { name: "Your time zone" }).fill("Stockholm");
   await page.getByRole("button", { name: "Register" }).click();
   await expect(page).toHaveURL(/\/r\//);
   await expect(page.getByText("You are registered.")).toBeVisible();
@@ -95,7 +97,7 @@ test("custom questions are asked, answered, and editable from the registrant's p
 
   await details.getByRole("link", { name: "Edit my details" }).click();
   await details.getByRole("radio", { name: "Industry" }).check();
-  await details.getByRole("combobox", { name: "Your time zone" }).selectOption("Asia/Hong_Kong");
+  await details.getByRole("combobox", { name: "Your time zone" }).fill("Hong Kong");
   await expectNoAxeViolations(page);
   await details.getByRole("button", { name: "Save my details" }).click();
   await expect(page.getByRole("status")).toContainText("Your details are saved.");

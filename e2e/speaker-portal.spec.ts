@@ -4,11 +4,10 @@
 // renames their talk, rewrites their bio and takes their sessions' .ics; the
 // public page and the organizer's agenda show it at once.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ical from "node-ical";
-import { expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
+import { expectNoAxeViolations, expectNoHorizontalScroll, signIn } from "./fixtures";
 
-const DEMO = { email: "organizer@podium.demo", password: "podium-demo-2026" };
 
 // Each project takes its own speaker of the seeded robotics webinar, so the runs do not meet.
 const SPEAKERS = {
@@ -16,13 +15,6 @@ const SPEAKERS = {
   phone: { name: "Danica KRAGIC", display: "Prof. Danica KRAGIC", talk: "Representations robots can learn from" },
 } as const;
 
-async function signIn(page: Page) {
-  await page.goto("/admin");
-  await page.getByRole("textbox", { name: "Email" }).fill(DEMO.email);
-  await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 test("an invited speaker confirms, renames their talk and updates their bio through their private link", async ({ page, browser }, testInfo) => {
   test.setTimeout(150_000);

@@ -1,18 +1,26 @@
 import { Text } from "@react-email/components";
 import { EmailLayout, EventSummary, styles } from "./layout";
+import { emailTranslator } from "./i18n";
 import type { RegistrationEmailProps } from "./types";
-export type EventCancelledProps = RegistrationEmailProps;
+export interface EventCancelledProps extends RegistrationEmailProps {
+  /** True when a METHOD:CANCEL update is attached: only confirmed registrants had the event in their calendar. */
+  calendarUpdate?: boolean;
+}
 
 export function subject(props: EventCancelledProps): string {
-  return `Cancelled: ${props.event.title}`;
+  return emailTranslator(props.locale)("email.eventCancelled.subject", { title: props.event.title });
 }
 
 export function EventCancelled(props: EventCancelledProps) {
   const { recipient, event, manageUrl } = props;
+  const t = emailTranslator(props.locale);
   return (
-    <EmailLayout preview={subject(props)} heading="The event is cancelled" eventTitle={event.title} manageUrl={manageUrl}>
-      <Text style={styles.text}>Dear {recipient.name},</Text>
-      <Text style={styles.text}>We are sorry: the organizers have cancelled this event. The attached update removes it from your calendar.</Text>
+    <EmailLayout locale={props.locale} preview={subject(props)} heading={t("email.eventCancelled.heading")} eventTitle={event.title} manageUrl={manageUrl}>
+      <Text style={styles.text}>{t("email.dear", { name: recipient.name })}</Text>
+      <Text style={styles.text}>
+        {t("email.eventCancelled.body")}
+        {props.calendarUpdate ? `${props.locale === "zh-Hant" ? "" : " "}${t("email.eventCancelled.calendarUpdate")}` : ""}
+      </Text>
       <EventSummary event={event} />
     </EmailLayout>
   );

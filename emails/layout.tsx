@@ -1,5 +1,6 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { emailLocale, emailTranslator } from "./i18n";
 import type { EmailEventInfo } from "./types";
 
 const colors = { navy: "#16325c", ink: "#1a2233", soft: "#4a5568", line: "#dfe3ea", canvas: "#f5f6f9" };
@@ -43,22 +44,29 @@ export function PrimaryButton({ href, children }: { href: string; children: Reac
 }
 
 export function EmailLayout({
+  locale,
   preview,
   heading,
   eventTitle,
   manageUrl,
   unsubscribeUrl,
+  reason,
   children,
 }: {
+  /** The recipient's language; the layout's own sentences and `<html lang>` follow it. */
+  locale?: string;
   preview: string;
   heading: string;
-  eventTitle: string;
+  /** The event the message is about; messages about no event (sign-in links) give a `reason` instead. */
+  eventTitle?: string;
+  reason?: string;
   manageUrl?: string;
   unsubscribeUrl?: string;
   children: ReactNode;
 }) {
+  const t = emailTranslator(locale);
   return (
-    <Html lang="en">
+    <Html lang={emailLocale(locale)}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
@@ -71,17 +79,17 @@ export function EmailLayout({
           <Hr style={{ borderColor: colors.line, margin: "20px 0" }} />
           {manageUrl ? (
             <Text style={styles.muted}>
-              Manage your registration (cancel, update your answers, erase your data):{" "}
+              {t("email.manage")}{" "}
               <Link href={manageUrl} style={styles.link}>
                 {manageUrl}
               </Link>
             </Text>
           ) : null}
-          <Text style={styles.muted}>You are receiving this because of “{eventTitle}” on Podium.</Text>
+          <Text style={styles.muted}>{eventTitle ? t("email.because", { title: eventTitle }) : reason}</Text>
           {unsubscribeUrl ? (
             <Text style={styles.muted}>
               <Link href={unsubscribeUrl} style={styles.link}>
-                Unsubscribe from reminders and recording notices
+                {t("email.unsubscribe")}
               </Link>
             </Text>
           ) : null}

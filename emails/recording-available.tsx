@@ -1,5 +1,6 @@
 import { Link, Text } from "@react-email/components";
 import { EmailLayout, EventSummary, styles } from "./layout";
+import { emailTranslator } from "./i18n";
 import type { RegistrationEmailProps } from "./types";
 export interface RecordingAvailableProps extends RegistrationEmailProps {
   recordings: { label: string; url: string }[];
@@ -7,15 +8,16 @@ export interface RecordingAvailableProps extends RegistrationEmailProps {
 }
 
 export function subject(props: RecordingAvailableProps): string {
-  return `Recording available: ${props.event.title}`;
+  return emailTranslator(props.locale)("email.recording.subject", { title: props.event.title });
 }
 
 export function RecordingAvailable(props: RecordingAvailableProps) {
   const { recipient, event, manageUrl } = props;
+  const t = emailTranslator(props.locale);
   return (
-    <EmailLayout preview={subject(props)} heading="The recording is available" eventTitle={event.title} manageUrl={manageUrl} unsubscribeUrl={props.unsubscribeUrl}>
-      <Text style={styles.text}>Dear {recipient.name},</Text>
-      <Text style={styles.text}>The recording of “{event.title}” is now available:</Text>
+    <EmailLayout locale={props.locale} preview={subject(props)} heading={t("email.recording.heading")} eventTitle={event.title} manageUrl={manageUrl} unsubscribeUrl={props.unsubscribeUrl}>
+      <Text style={styles.text}>{t("email.dear", { name: recipient.name })}</Text>
+      <Text style={styles.text}>{t("email.recording.body", { title: event.title })}</Text>
       {props.recordings.map((recording) => (
         <Text key={recording.url} style={styles.text}>
           <Link href={recording.url} style={styles.link}>

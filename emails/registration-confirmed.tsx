@@ -1,27 +1,29 @@
 import { Link, Text } from "@react-email/components";
+import { emailTranslator } from "./i18n";
 import { EmailLayout, EventSummary, PrimaryButton, styles } from "./layout";
 import type { RegistrationEmailProps } from "./types";
 export type RegistrationConfirmedProps = RegistrationEmailProps;
 
 export function subject(props: RegistrationConfirmedProps): string {
-  return `You are registered: ${props.event.title}`;
+  return emailTranslator(props.locale)("email.confirmed.subject", { title: props.event.title });
 }
 
 export function RegistrationConfirmed(props: RegistrationConfirmedProps) {
   const { recipient, event, manageUrl } = props;
+  const t = emailTranslator(props.locale);
   return (
-    <EmailLayout preview={subject(props)} heading="You are registered" eventTitle={event.title} manageUrl={manageUrl}>
-      <Text style={styles.text}>Dear {recipient.name},</Text>
-      <Text style={styles.text}>Your seat is confirmed. The calendar invite is attached.</Text>
+    <EmailLayout locale={props.locale} preview={subject(props)} heading={t("email.confirmed.heading")} eventTitle={event.title} manageUrl={manageUrl}>
+      <Text style={styles.text}>{t("email.dear", { name: recipient.name })}</Text>
+      <Text style={styles.text}>{t("email.confirmed.body")}</Text>
       <EventSummary event={event} />
       {props.joinUrl ? (
         <>
-          <Text style={styles.text}>Your personal join link opens 15 minutes before the start. Please do not share it.</Text>
-          <PrimaryButton href={props.joinUrl}>Join the webinar</PrimaryButton>
+          <Text style={styles.text}>{t("email.confirmed.joinNote")}</Text>
+          <PrimaryButton href={props.joinUrl}>{t("email.joinWebinar")}</PrimaryButton>
         </>
       ) : null}
       <Link href={event.url} style={styles.link}>
-        Event page
+        {t("email.eventPage")}
       </Link>
     </EmailLayout>
   );

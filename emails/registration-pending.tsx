@@ -1,18 +1,20 @@
 import { Text } from "@react-email/components";
 import { EmailLayout, EventSummary, styles } from "./layout";
+import { emailTranslator } from "./i18n";
 import type { RegistrationEmailProps } from "./types";
 export type RegistrationPendingProps = RegistrationEmailProps;
 
 export function subject(props: RegistrationPendingProps): string {
-  return `Registration received: ${props.event.title}`;
+  return emailTranslator(props.locale)("email.pending.subject", { title: props.event.title });
 }
 
 export function RegistrationPending(props: RegistrationPendingProps) {
   const { recipient, event, manageUrl } = props;
+  const t = emailTranslator(props.locale);
   return (
-    <EmailLayout preview={subject(props)} heading="We received your registration" eventTitle={event.title} manageUrl={manageUrl}>
-      <Text style={styles.text}>Dear {recipient.name},</Text>
-      <Text style={styles.text}>The organizers review each registration for this event. We will email you as soon as they decide.</Text>
+    <EmailLayout locale={props.locale} preview={subject(props)} heading={t("email.pending.heading")} eventTitle={event.title} manageUrl={manageUrl}>
+      <Text style={styles.text}>{t("email.dear", { name: recipient.name })}</Text>
+      <Text style={styles.text}>{t("email.pending.body")}</Text>
       <EventSummary event={event} />
     </EmailLayout>
   );

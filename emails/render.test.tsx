@@ -22,9 +22,25 @@ const messages: [EmailMessage, string][] = [
   [{ template: "event-changed", props: { ...base, changes: [{ field: "Time", before: "10:00 – 11:15 CET", after: "11:00 – 12:15 CET" }] } }, "Updated: Responding to COVID-19: A Life Science Perspective"],
   [{ template: "event-cancelled", props: base }, "Cancelled: Responding to COVID-19: A Life Science Perspective"],
   [{ template: "recording-available", props: { ...base, recordings: [{ label: "Watch the recording", url: "https://video.example/r1" }] } }, "Recording available: Responding to COVID-19: A Life Science Perspective"],
+  [
+    { template: "organizer-message", props: { ...base, subjectLine: "Slides are online", body: "Dear all,\n\nthe slides are on the event page.", senderName: "Programme Chair" } },
+    "Slides are online — Responding to COVID-19: A Life Science Perspective",
+  ],
 ];
 
 describe("renderEmail", () => {
+  it("keeps an organizer's message as text: paragraphs from blank lines, markup escaped", async () => {
+    const rendered = await renderEmail({
+      template: "organizer-message",
+      props: { ...base, subjectLine: "Room change", body: "First <b>line</b>\r\n\r\nSecond paragraph", senderName: "Programme Chair" },
+    });
+    expect(rendered.html).toContain("First &lt;b&gt;line&lt;/b&gt;");
+    expect(rendered.html).not.toContain("<b>line</b>");
+    expect(rendered.text).toContain("First <b>line</b>");
+    expect(rendered.text).toContain("Second paragraph");
+    expect(rendered.text).toContain("Programme Chair, for the organizers");
+  });
+
   it.each(messages)("renders $template with subject, times and the manage link in HTML and text", async (message, subject) => {
     const rendered = await renderEmail(message);
     expect(rendered.subject).toBe(subject);
@@ -96,5 +112,22 @@ describe("renderEmail", () => {
   it("renders the same bytes for the same props, so a retried send matches its idempotency key", async () => {
     const [a, b] = await Promise.all([renderEmail(messages[0]![0]), renderEmail(messages[0]![0])]);
     expect(a).toEqual(b);
+  });
+});
+
+describe("cancellation wording", () => {
+  it("says only what happened, for every combination", async () => {
+    const { cancellationSentences } = await import("./registration-cancelled");
+    for (const cancelledBy of ["registrant", "organizer", undefined] as const) {
+      for (const seatPassedOn of [true, false]) {
+        for (const calendarUpdate of [true, false]) {
+          const text = cancellationSentences({ cancelledBy, seatPassedOn, calendarUpdate }).join(" ");
+          expect(text.includes("waitlist")).toBe(seatPassedOn);
+          expect(text.includes("calendar")).toBe(calendarUpdate);
+          expect(text.includes("As you asked")).toBe(cancelledBy === "registrant");
+          expect(text.includes("The organizers have cancelled")).toBe(cancelledBy === "organizer");
+        }
+      }
+    }
   });
 });

@@ -1,8 +1,9 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import * as EventCancelled from "./event-cancelled";
 import * as EventChanged from "./event-changed";
 import * as EventReminder from "./event-reminder";
+import * as OrganizerMessage from "./organizer-message";
 import * as PromotedFromWaitlist from "./promoted-from-waitlist";
 import * as RecordingAvailable from "./recording-available";
 import * as RegistrationApproved from "./registration-approved";
@@ -12,7 +13,9 @@ import * as RegistrationDeclined from "./registration-declined";
 import * as RegistrationPending from "./registration-pending";
 import * as RegistrationWaitlisted from "./registration-waitlisted";
 import * as SpeakerChanges from "./speaker-changes";
+import * as SignInLink from "./sign-in-link";
 import * as SpeakerInvitation from "./speaker-invitation";
+import * as WebhookEndpointDisabled from "./webhook-endpoint-disabled";
 
 export type EmailMessage =
   | { template: "registration-confirmed"; props: RegistrationConfirmed.RegistrationConfirmedProps }
@@ -27,7 +30,10 @@ export type EmailMessage =
   | { template: "event-cancelled"; props: EventCancelled.EventCancelledProps }
   | { template: "recording-available"; props: RecordingAvailable.RecordingAvailableProps }
   | { template: "speaker-invitation"; props: SpeakerInvitation.SpeakerInvitationProps }
-  | { template: "speaker-changes"; props: SpeakerChanges.SpeakerChangesProps };
+  | { template: "speaker-changes"; props: SpeakerChanges.SpeakerChangesProps }
+  | { template: "organizer-message"; props: OrganizerMessage.OrganizerMessageProps }
+  | { template: "webhook-endpoint-disabled"; props: WebhookEndpointDisabled.WebhookEndpointDisabledProps }
+  | { template: "sign-in-link"; props: SignInLink.SignInLinkProps };
 
 export type EmailTemplate = EmailMessage["template"];
 
@@ -49,6 +55,9 @@ const TEMPLATES: Registry = {
   "recording-available": { subject: RecordingAvailable.subject, Component: RecordingAvailable.RecordingAvailable },
   "speaker-invitation": { subject: SpeakerInvitation.subject, Component: SpeakerInvitation.SpeakerInvitation },
   "speaker-changes": { subject: SpeakerChanges.subject, Component: SpeakerChanges.SpeakerChanges },
+  "organizer-message": { subject: OrganizerMessage.subject, Component: OrganizerMessage.OrganizerMessage },
+  "webhook-endpoint-disabled": { subject: WebhookEndpointDisabled.subject, Component: WebhookEndpointDisabled.WebhookEndpointDisabled },
+  "sign-in-link": { subject: SignInLink.subject, Component: SignInLink.SignInLink },
 };
 
 function element(message: EmailMessage): { subject: string; element: ReactElement } | null {
@@ -62,6 +71,8 @@ export async function renderEmail(message: EmailMessage): Promise<{ subject: str
   const built = element(message);
   if (!built) throw new Error(`Unknown email template "${(message as { template: string }).template}"`);
   const { subject, element: tree } = built;
-  const [html, text] = await Promise.all([render(tree), render(tree, { plainText: true })]);
-  return { subject, html, text };
+  // One React render: the plain text is converted from the HTML exactly as `render(tree, { plainText: true })`
+  // would, which renders the tree a second time (half the cost of a 10,000-reminder run).
+  const html = await render(tree);
+  return { subject, html, text: toPlainText(html) };
 }

@@ -1,4 +1,5 @@
 // Props every email takes: plain data, times already formatted by app/time.
+import type { Locale } from "~/i18n/locales";
 export interface EmailEventInfo {
   title: string;
   url: string;
@@ -15,6 +16,8 @@ export interface EmailRecipient {
 }
 
 export interface RegistrationEmailProps {
+  /** The registration's language (app/i18n/locales.ts); absent in rows queued before it existed, which read English. */
+  locale?: Locale;
   recipient: EmailRecipient;
   event: EmailEventInfo;
   manageUrl: string;

@@ -5,7 +5,7 @@
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent, createPerson } from "~db/factories";
-import { agendaItems, auditLog, emailOutbox, eventOrganizers, events, mailboxMessages, recordingLinks, registrationQuestions, registrations } from "~db/schema";
+import { agendaItems, auditLog, emailOutbox, eventOrganizers, events, mailboxMessages, people, recordingLinks, registrationQuestions, registrations } from "~db/schema";
 import { createSession } from "~/auth/session.server";
 import { createUser } from "~/auth/users.server";
 import { registerAttendee } from "~/registrations/register.server";
@@ -60,11 +60,12 @@ afterAll(async () => {
 });
 
 async function snapshot() {
-  const tables = [events, agendaItems, auditLog, emailOutbox, recordingLinks, registrationQuestions, registrations, eventOrganizers];
+  const tables = [events, agendaItems, auditLog, emailOutbox, recordingLinks, registrationQuestions, registrations, eventOrganizers, people];
   const counts = await Promise.all(tables.map(async (t) => ((await database.db.select({ n: count() }).from(t)) as [{ n: number }])[0].n));
   const [event] = await database.db.select().from(events);
   const statuses = await database.db.select({ id: registrations.id, status: registrations.status }).from(registrations);
-  return JSON.stringify({ counts, event, statuses });
+  const directory = await database.db.select().from(people);
+  return JSON.stringify({ counts, event, statuses, directory });
 }
 
 async function outcomeOf(promise: Promise<unknown>): Promise<Response | "returned"> {
@@ -102,10 +103,37 @@ function hostileForm(intent: string): URLSearchParams {
     confirm: "yes",
     audience: "all",
     publish: "on",
+    subject: "Hijacked",
+    body: "Hijacked",
+    messageId: "00000000-0000-4000-8000-000000000001",
+    expectedCount: "1",
+    q: "",
+    status: "",
   });
 }
 
-const INTENTS = ["save", "publish", "cancel", "share", "add", "update", "delete", "fill", "approve", "decline", "bulk-approve", "promote", "cancel", "notify"];
+const INTENTS = [
+  "save",
+  "publish",
+  "unpublish",
+  "cancel",
+  "share",
+  "add",
+  "update",
+  "delete",
+  "delete-ask",
+  "fill",
+  "approve",
+  "decline",
+  "bulk-approve",
+  "bulk-approve-all",
+  "bulk-decline-all",
+  "promote",
+  "notify",
+  "notify-ask",
+  "preview",
+  "send",
+];
 
 function post(path: string, cookie: string | null, body: URLSearchParams): Request {
   const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://podium.test" };
@@ -124,7 +152,9 @@ describe("organizer console access", () => {
         "admin.events.$eventId._index.tsx",
         "admin.events.$eventId.agenda.tsx",
         "admin.events.$eventId.audit.tsx",
+        "admin.events.$eventId.duplicate.tsx",
         "admin.events.$eventId.edit.tsx",
+        "admin.events.$eventId.messages.tsx",
         "admin.events.$eventId.questions.tsx",
         "admin.events.$eventId.recordings.tsx",
         "admin.events.$eventId.registrations.tsx",
@@ -200,6 +230,25 @@ describe("organizer console access", () => {
     expect((opened as Response).status).toBe(404);
     const ownersMailbox = (await mailbox.module.loader!({ request: get("/admin/mailbox", ownerCookie), params: {}, context: testLoadContext(database.db) } as never)) as { messages: { to: string }[] };
     expect(ownersMailbox.messages.map((m) => m.to)).toEqual(["ada@kth.se"]);
+  });
+
+  it("shows another organizer neither the speaker's email nor the owner's event in the people directory, and refuses their change", async () => {
+    await database.db.update(people).set({ email: "someone.private@kth.se" });
+    const personPage = adminRoutes.find((r) => r.name === "admin.people.$personId.tsx")!;
+    const seen = await personPage.module.loader!({ request: get(`/admin/people/${personId}`, otherCookie), params: { personId }, context: testLoadContext(database.db) } as never);
+    expect(JSON.stringify(seen)).not.toContain("someone.private@kth.se");
+    expect(JSON.stringify(seen)).not.toContain("Owner's webinar");
+    const before = await snapshot();
+    const changed = (await personPage.module.action!({
+      request: post(`/admin/people/${personId}`, otherCookie, hostileForm("save")),
+      params: { personId },
+      context: testLoadContext(database.db),
+    } as never)) as { init: { status: number }; data: unknown };
+    expect(changed.init.status).toBe(403);
+    expect(JSON.stringify(changed.data)).toContain("other organizers manage");
+    expect(await snapshot()).toBe(before);
+    const owners = await personPage.module.loader!({ request: get(`/admin/people/${personId}`, ownerCookie), params: { personId }, context: testLoadContext(database.db) } as never);
+    expect(JSON.stringify(owners)).toContain("someone.private@kth.se");
   });
 
   it("sends every signed-out request to any /admin route to the login page", async () => {

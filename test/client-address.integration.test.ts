@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function signInAttempts(trustProxy: string, count: number): Promise<number[]> {
-  const app = createHttpApp({ db: database.db, env: readEnv({ NODE_ENV: "production", PODIUM_TRUST_PROXY: trustProxy }), linkSecret: TEST_LINK_SECRET, build });
+  const app = createHttpApp({ db: database.db, env: readEnv({ NODE_ENV: "production", PODIUM_TRUST_PROXY: trustProxy }), linkSecret: TEST_LINK_SECRET, publicOrigin: "http://podium.test", build });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -4,7 +4,7 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { Database } from "~db/client.server";
 import type { Event, User } from "~db/schema";
-import { addSegment, attachPerson, deleteSegment, detachPerson, fillAgendaSequentially, moveSegment, updateSegment, type AgendaOutcome } from "./agenda-admin.server";
+import { addSegment, attachPerson, deleteSegment, findSegment, detachPerson, fillAgendaSequentially, moveSegment, updateSegment, type AgendaOutcome } from "./agenda-admin.server";
 import { attachPersonSchema, segmentFormSchema } from "./agenda-form";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { inviteSpeaker, revokeSpeakerLink } from "~/speakers/invitations.server";
@@ -16,6 +16,8 @@ export interface AgendaActionData {
   formId?: string;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, string>;
+  /** "Delete this segment?": asked before anything is removed, so it works without JavaScript. */
+  confirmDelete?: { id: string; title: string; people: number };
 }
 
 const id = z.string().uuid();
@@ -48,9 +50,14 @@ export async function handleAgendaAction(db: Database, request: Request, { user,
       if (!parsed.success) return invalid(itemId.data, parsed.error, values);
       return reply(await updateSegment(db, { user, eventId: event.id, itemId: itemId.data, values: parsed.data }), itemId.data);
     }
-    case "delete":
+    case "delete-ask":
+    case "delete": {
       if (!itemId.success) return data<AgendaActionData>({ ok: false, message: "That segment does not exist." }, { status: 400 });
-      return reply(await deleteSegment(db, { user, eventId: event.id, itemId: itemId.data }));
+      if (values.intent === "delete" && values.confirm === "yes") return reply(await deleteSegment(db, { user, eventId: event.id, itemId: itemId.data }));
+      const segment = await findSegment(db, { eventId: event.id, itemId: itemId.data });
+      if (!segment) return data<AgendaActionData>({ ok: false, message: "That segment no longer exists." }, { status: 404 });
+      return data<AgendaActionData>({ ok: true, message: "", confirmDelete: segment });
+    }
     case "up":
     case "down":
       if (!itemId.success) return data<AgendaActionData>({ ok: false, message: "That segment does not exist." }, { status: 400 });

@@ -20,8 +20,8 @@ const INVITATION_LABEL: Record<InvitationState, string> = {
   revoked: "link revoked",
 };
 
-/** Each speaker's most recent change through their portal, for the organizer's eye. */
-async function latestSpeakerChanges(db: Pick<Database, "select">, eventId: string): Promise<Map<string, string>> {
+/** Each speaker's most recent change through their portal, for the organizer's eye, in the organizer's zone. */
+async function latestSpeakerChanges(db: Pick<Database, "select">, eventId: string, zone: string): Promise<Map<string, string>> {
   const rows = await db
     .select({ summary: auditLog.summary, createdAt: auditLog.createdAt, details: auditLog.details })
     .from(auditLog)
@@ -30,15 +30,16 @@ async function latestSpeakerChanges(db: Pick<Database, "select">, eventId: strin
   const latest = new Map<string, string>();
   for (const row of rows) {
     const personId = typeof row.details.personId === "string" ? row.details.personId : null;
-    if (personId && !latest.has(personId)) latest.set(personId, `${row.summary} (${formatInstant(row.createdAt, "UTC", "sortable")} UTC)`);
+    if (personId && !latest.has(personId)) latest.set(personId, `${row.summary} (${formatInstant(row.createdAt, zone, "dateTime")})`);
   }
   return latest;
 }
 import type { SegmentFormValues } from "./agenda-form";
+import type { Tx } from "~db/records.server";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-export async function loadAgendaBuilder(db: Database, event: Event) {
+/** `viewerZone`: the organizer's own zone when the browser told us, else the event's home zone. */
+export async function loadAgendaBuilder(db: Database, event: Event, viewerZone: string | null = null) {
   const items = await db.select().from(agendaItems).where(eq(agendaItems.eventId, event.id)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
   const roles = items.length
     ? await db
@@ -55,7 +56,7 @@ export async function loadAgendaBuilder(db: Database, event: Event) {
     .limit(1000);
   const personIds = [...new Set(roles.map((r) => r.person.id))];
   const invitations = await invitationsByPerson(db, event.id, personIds);
-  const speakerChanges = await latestSpeakerChanges(db, event.id);
+  const speakerChanges = await latestSpeakerChanges(db, event.id, viewerZone ?? event.homeZone);
   const warnings = agendaWarnings(event, items);
   const eventDay = instantToZonedWallTime(event.startsAt, event.homeZone).date;
   return {
@@ -127,6 +128,14 @@ async function segmentOf(tx: Tx, eventId: string, itemId: string): Promise<Agend
 }
 
 export type AgendaOutcome = { ok: true; message: string } | { ok: false; message: string };
+
+/** A segment of this event by id, for the "delete it?" question; null when it is not (or no longer) there. */
+export async function findSegment(db: Pick<Database, "select">, { eventId, itemId }: { eventId: string; itemId: string }): Promise<{ id: string; title: string; people: number } | null> {
+  const [item] = await db.select({ id: agendaItems.id, title: agendaItems.title }).from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.eventId, eventId)));
+  if (!item) return null;
+  const roles = await db.select({ id: agendaRoles.id }).from(agendaRoles).where(eq(agendaRoles.agendaItemId, itemId));
+  return { ...item, people: roles.length };
+}
 
 export async function addSegment(db: Database, { user, eventId, values }: { user: User; eventId: string; values: SegmentFormValues }): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {

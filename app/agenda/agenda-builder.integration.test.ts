@@ -148,7 +148,7 @@ describe("the agenda builder", () => {
     const page = await eventPageLoader({ request: requestFor(`/events/${event.slug}`), params: { slug: event.slug }, context: context() });
     expect(page.agenda.map((item) => item.title)).toEqual(["Panel on quantum materials"]);
     expect(page.agenda[0]!.people).toEqual([
-      { slug: person.slug, displayName: "Prof. Ingrid Svensson", roleLabel: "Moderator", position: "", affiliation: "KTH Royal Institute of Technology" },
+      { slug: person.slug, displayName: "Prof. Ingrid Svensson", role: "moderator", roleLabel: "Moderator", position: "", affiliation: "KTH Royal Institute of Technology", lang: {} },
     ]);
   });
 

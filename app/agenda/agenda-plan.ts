@@ -10,14 +10,17 @@ export interface PlannedSegment {
 
 export const DEFAULT_SEGMENT_MINUTES = 15;
 
+export const STARTS_BEFORE_EVENT = "Starts before the event does";
+export const ENDS_AFTER_EVENT = "Ends after the event does";
+
 /** Warnings per segment id: outside the event's time, or overlapping another segment. */
 export function agendaWarnings(event: { startsAt: Date; endsAt: Date }, segments: PlannedSegment[]): Map<string, string[]> {
   const warnings = new Map<string, string[]>(segments.map((s) => [s.id, []]));
   const timed = segments.filter((s): s is PlannedSegment & { startsAt: Date; endsAt: Date } => s.startsAt !== null && s.endsAt !== null);
   for (const segment of timed) {
     const list = warnings.get(segment.id)!;
-    if (segment.startsAt < event.startsAt) list.push("Starts before the event does");
-    if (segment.endsAt > event.endsAt) list.push("Ends after the event does");
+    if (segment.startsAt < event.startsAt) list.push(STARTS_BEFORE_EVENT);
+    if (segment.endsAt > event.endsAt) list.push(ENDS_AFTER_EVENT);
     for (const other of timed) {
       if (other.id === segment.id) continue;
       if (segment.startsAt < other.endsAt && other.startsAt < segment.endsAt) list.push(`Overlaps “${other.title}”`);

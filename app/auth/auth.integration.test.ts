@@ -102,14 +102,17 @@ describe("login action", () => {
     expect(result.data.result.error?.email).toEqual(["Enter a valid email address"]);
   });
 
-  it("rate-limits guessing one account's password, in the database", async () => {
+  it("slows down guessing one account's password from one address, and only there", async () => {
     await createUser(database.db, { email: "target@hkust.hk", name: "T", password: "correct horse battery", role: "organizer" });
     const statuses = [];
-    for (let i = 0; i < 7; i++) {
-      const result = await loginAction({ request: loginRequest({ email: "target@hkust.hk", password: `guess ${i}` }, `203.0.113.${i}`), params: {}, context: context() });
+    for (let i = 0; i < 5; i++) {
+      const result = await loginAction({ request: loginRequest({ email: "target@hkust.hk", password: `guess ${i}` }, "203.0.113.50"), params: {}, context: context() });
       statuses.push(result.init?.status);
     }
-    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
+    expect(statuses).toEqual([400, 400, 400, 429, 429]);
+    // The same wrong guesses from elsewhere are checked, not refused: nobody is locked out.
+    const elsewhere = await loginAction({ request: loginRequest({ email: "target@hkust.hk", password: "guess again" }, "203.0.113.51"), params: {}, context: context() });
+    expect(elsewhere.init?.status).toBe(400);
   });
 
   it("never locks out an organizer who signs in correctly, again and again", async () => {

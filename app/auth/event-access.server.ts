@@ -4,7 +4,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { eventOrganizers, events, type Event, type User } from "~db/schema";
-import { isUuid } from "~/events/directory-records.server";
+import { isUuid } from "~db/records.server";
 import { requireUser } from "./session.server";
 
 /** A WHERE fragment limiting `events` to those the user may manage (undefined: every event). */

@@ -1,12 +1,15 @@
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/security/form-submission.server";
 import { data, redirect } from "@remix-run/node";
 import type { Database } from "~db/client.server";
-import { hitRateLimit, peekRateLimit } from "~/security/rate-limit.server";
-import { clientAddress } from "~/registrations/registration-action.server";
-import { loginSchema } from "./login-form";
+import { claimAttempt, clearAttempts, refundAttempt, type RateLimitVerdict, type ThrottleRule } from "~/security/rate-limit.server";
+import { clientAddress } from "~/security/client-address.server";
+import type { Env } from "~/env.server";
+import { loginSchema, LINK_INTENT, signInLinkSchema } from "./login-form";
+import { requestSignInLink, signInLinksEnabled } from "./sign-in-link.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession, safeRedirectPath } from "./session.server";
 import { findUserByEmail } from "./users.server";
+import { auditSignIn, auditSignInRefused } from "./sign-in-accounts.server";
 
 // A hash to verify against when the email is unknown, so the response takes
 // as long as for a known email and does not reveal which accounts exist.
@@ -16,38 +19,114 @@ function timingDecoy(): Promise<string> {
   return dummyHash;
 }
 
-export async function handleLogin(db: Database, request: Request) {
+/**
+ * Sign-in throttles slow guessing down where it happens and lock nobody out:
+ * - one account from one address: 3 tries at once, then 5 s, 10 s, 20 s … between
+ *   tries (at most 15 minutes); signing in correctly clears it;
+ * - one address, whatever the accounts: 20 failed tries, then the same doubling wait.
+ * The owner signing in from anywhere that has not been guessing is never held up by
+ * someone else's wrong passwords. Unknown emails are throttled exactly like known ones,
+ * so the answers reveal nothing about which accounts exist.
+ */
+export const LOGIN_THROTTLES = {
+  accountFromAddress: { freeAttempts: 3, firstDelaySeconds: 5, maxDelaySeconds: 900, forgetAfterSeconds: 3600 },
+  address: { freeAttempts: 20, firstDelaySeconds: 5, maxDelaySeconds: 900, forgetAfterSeconds: 3600 },
+} satisfies Record<string, Omit<ThrottleRule, "key">>;
+
+function waitMessage(seconds: number): string {
+  const wait = seconds < 120 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed sign-in attempts from here. Wait ${wait}, then try again.`;
+}
+
+/** What the login page offers, from the configuration: the buttons, the password form, the link button. */
+export function signInOptions(env: Env) {
+  return {
+    providers: env.oidcProviders.map((p) => ({ id: p.id, name: p.name })),
+    passwords: env.PODIUM_REQUIRE_SSO === "off",
+    links: signInLinksEnabled(env),
+  };
+}
+
+/** The login form's two buttons: "Sign in" (password) and "Email me a sign-in link". */
+export async function handleLoginForm(db: Database, { request, env, origin }: { request: Request; env: Env; origin: string }) {
   const formData = await request.formData();
-  const email = String(formData.get("email") ?? "").trim().toLowerCase().slice(0, 320);
-  // Every attempt from an address counts; against one account only failures count,
-  // so guessing is capped while the owner signing in repeatedly is never locked out.
-  const accountRule = email ? { key: `login:email:${email}`, limit: 5, windowSeconds: 900 } : null;
-  const verdicts = [
-    await hitRateLimit(db, { key: `login:ip:${clientAddress(request)}`, limit: 20, windowSeconds: 900 }),
-    ...(accountRule ? [await peekRateLimit(db, accountRule)] : []),
-  ];
-  const refused = verdicts.find((v) => !v.allowed);
-  if (refused) {
-    const minutes = Math.ceil(refused.retryAfterSeconds / 60);
-    const submission = parseWithZod(formData, { schema: loginSchema });
-    return data(
-      { result: submission.reply({ formErrors: [`Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`], hideFields: ["password"] }) },
-      { status: 429, headers: { "Retry-After": String(refused.retryAfterSeconds) } },
-    );
-  }
-  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (formData.get("intent") === LINK_INTENT) return handleSignInLinkRequest(db, { request, env, origin, formData });
+  return handleLogin(db, request, { env, formData });
+}
+
+async function handleSignInLinkRequest(db: Database, { request, env, origin, formData }: { request: Request; env: Env; origin: string; formData: FormData }) {
+  const submission = parseSubmission(formData, { schema: signInLinkSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
-  const user = await findUserByEmail(db, submission.value.email);
+  if (!signInLinksEnabled(env)) {
+    return data({ result: submission.reply({ formErrors: ["Sign-in links are turned off here: sign in through your university."] }) }, { status: 403 });
+  }
+  const outcome = await requestSignInLink(db, { origin, request, email: submission.value.email, redirectTo: submission.value.redirectTo });
+  if (!outcome.ok) {
+    return data(
+      { result: submission.reply({ formErrors: [outcome.message] }) },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
+    );
+  }
+  // The same words whether or not an account has this address.
+  return data(
+    { result: submission.reply({ resetForm: true }), linkSentTo: outcome.email },
+    { headers: outcome.setCookie ? { "Set-Cookie": outcome.setCookie } : {} },
+  );
+}
+
+export async function handleLogin(db: Database, request: Request, { env, formData: given }: { env?: Env; formData?: FormData } = {}) {
+  const formData = given ?? (await request.formData());
+  const submission = parseSubmission(formData, { schema: loginSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  if (env?.PODIUM_REQUIRE_SSO === "on") {
+    return data(
+      { result: submission.reply({ formErrors: ["Passwords are turned off here: sign in through your university."], hideFields: ["password"] }) },
+      { status: 403 },
+    );
+  }
+  const address = clientAddress(request);
+  const email = submission.value.email.toLowerCase();
+  const addressRule: ThrottleRule = { key: `login:address:${address}`, ...LOGIN_THROTTLES.address };
+  const accountRule: ThrottleRule = { key: `login:account:${email}:address:${address}`, ...LOGIN_THROTTLES.accountFromAddress };
+
+  // Every attempt is counted before the password is checked, so parallel guesses
+  // cannot all slip through; one that succeeds is taken back afterwards.
+  let refused: RateLimitVerdict | null = null;
+  const fromAddress = await claimAttempt(db, addressRule);
+  if (!fromAddress.allowed) refused = fromAddress;
+  else {
+    const forAccount = await claimAttempt(db, accountRule);
+    if (!forAccount.allowed) {
+      await refundAttempt(db, addressRule.key);
+      refused = forAccount;
+    }
+  }
+  if (refused) {
+    return data(
+      { result: submission.reply({ formErrors: [waitMessage(refused.retryAfterSeconds)], hideFields: ["password"] }) },
+      { status: 429, headers: { "Retry-After": String(refused.retryAfterSeconds) } },
+    );
+  }
+
+  const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? (await timingDecoy()), submission.value.password);
   if (!user || !valid || user.disabledAt) {
-    if (accountRule) await hitRateLimit(db, accountRule);
+    // Only failures against a real account are written down: unknown emails would let anyone fill the log.
+    if (user) await auditSignInRefused(db, { who: user.email, userId: user.id, method: "a password", reason: user.disabledAt && valid ? "the account is disabled" : "wrong password" });
     return data(
       { result: submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }) },
       { status: 400 },
     );
   }
-  const cookie = await createSession(db, { user, request });
+  await clearAttempts(db, accountRule.key);
+  await refundAttempt(db, addressRule.key);
+  const cookie = await db.transaction(async (tx) => {
+    await auditSignIn(tx, user, "a password");
+    return createSession(tx, { user, request, method: "password" });
+  });
   throw redirect(safeRedirectPath(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
 }

@@ -10,18 +10,25 @@ import { createToken, hashToken, looksLikeToken } from "~/security/tokens.server
 export const SESSION_COOKIE = "podium_session";
 const SESSION_DAYS = 14;
 
-function cookieAttributes(secure: boolean, maxAgeSeconds: number): string {
+export function cookieAttributes(secure: boolean, maxAgeSeconds: number): string {
   return `Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? "; Secure" : ""}`;
 }
 
-function isSecure(request: Request): boolean {
+export function isSecure(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
 }
 
-export async function createSession(db: Database, { user, request }: { user: User; request: Request }): Promise<string> {
+/** How a session was opened: "password", "link" or "oidc:<provider id>". */
+export type SignInMethod = "password" | "link" | `oidc:${string}`;
+
+export async function createSession(
+  db: Pick<Database, "insert">,
+  { user, request, method = "password" }: { user: User; request: Request; method?: SignInMethod },
+): Promise<string> {
   const { token, hash } = createToken();
   await db.insert(sessions).values({
     userId: user.id,
+    signInMethod: method,
     tokenHash: hash,
     expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
     userAgent: (request.headers.get("user-agent") ?? "").slice(0, 300),
@@ -60,8 +67,7 @@ export async function getCurrentUser(db: Database, request: Request): Promise<Us
 export async function requireUser(db: Database, request: Request, { role }: { role?: UserRole } = {}): Promise<User> {
   const user = await getCurrentUser(db, request);
   if (!user) {
-    const url = new URL(request.url);
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(loginPathReturningTo(request));
   }
   if (role === "admin" && user.role !== "admin") throw new Response("This page is for administrators.", { status: 403 });
   return user;
@@ -80,8 +86,38 @@ export async function revokeAllSessions(db: Database, userId: string): Promise<v
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
 
-/** Only same-site paths: never let ?redirectTo= send a signed-in organizer elsewhere. */
+/** Longer return paths are dropped rather than carried: a Location header must stay small. */
+export const MAX_REDIRECT_PATH_CHARS = 512;
+// Any fixed origin will do: the question is only whether a browser would leave it.
+const PROBE_ORIGIN = "http://podium.invalid";
+
+/**
+ * Only same-site paths: never let ?redirectTo= send a signed-in organizer elsewhere.
+ * Browsers drop tabs and newlines and read "\\" as "/", so "/\t/evil.example" is
+ * "//evil.example"; such input is refused outright, as are encoded slashes (some proxies
+ * decode them) and anything that, resolved the way a browser resolves it, lands on
+ * another origin. What comes back is the browser's own normalised path.
+ */
 export function safeRedirectPath(value: unknown, fallback = "/admin"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
+  if (typeof value !== "string" || value.length > MAX_REDIRECT_PATH_CHARS || !value.startsWith("/")) return fallback;
+  if (/[\u0000-\u0020\u007f\\]|%(2f|5c|0[0-9a-f]|1[0-9a-f]|7f)/i.test(value) || value.startsWith("//")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, PROBE_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // "/.//evil.example" normalises to "//evil.example": check the result, not only the input.
+  if (url.origin !== PROBE_ORIGIN || !path.startsWith("/") || path.startsWith("//") || path.length > MAX_REDIRECT_PATH_CHARS) return fallback;
+  return path;
+}
+
+/** Sign-in, coming back here afterwards when "here" is a short same-site path. */
+export function loginPathReturningTo(request: Request): string {
+  const url = new URL(request.url);
+  const here = safeRedirectPath(url.pathname + url.search, "");
+  if (here) return `/login?redirectTo=${encodeURIComponent(here)}`;
+  const path = safeRedirectPath(url.pathname, "");
+  return path ? `/login?redirectTo=${encodeURIComponent(path)}` : "/login";
 }

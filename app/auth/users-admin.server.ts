@@ -4,14 +4,15 @@
 // before anything here runs. Each change is written in one transaction with its
 // audit entry; passwords never reach the audit log.
 import { randomBytes } from "node:crypto";
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/security/form-submission.server";
 import type { SubmissionResult } from "@conform-to/react";
 import { data, redirect } from "@remix-run/node";
 import { asc, count, eq, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { eventOrganizers, users, type User, type UserRole } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
-import { changedFields, isUniqueViolation, isUuid, type DirectoryFieldErrors, type DirectorySaveOutcome } from "~/events/directory-records.server";
+import { changedFields, type DirectoryFieldErrors, type DirectorySaveOutcome } from "~/events/directory-records.server";
+import { isUniqueViolation, isUuid } from "~db/records.server";
 import { hashPassword } from "./password.server";
 import { revokeAllSessions } from "./session.server";
 import { editUserFormSchema, newUserFormSchema, USER_ROLE_LABEL, type EditUserFormValues, type NewUserFormValues } from "./user-form";
@@ -193,7 +194,7 @@ export type NewUserActionData =
 /** /admin/users/new: back to the list when the administrator chose the password, or the generated one shown once. */
 export async function handleNewUserForm(db: Database, request: Request, { user }: { user: User }) {
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: newUserFormSchema });
+  const submission = parseSubmission(formData, { schema: newUserFormSchema });
   // A typed password is never echoed back into the page.
   if (submission.status !== "success") return data<NewUserActionData>({ kind: "form", result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const outcome = await createUserFromForm(db, { user, values: submission.value });
@@ -219,7 +220,7 @@ export async function handleEditUserAction(db: Database, request: Request, { use
   const formData = await request.formData();
   switch (formData.get("intent")) {
     case "save": {
-      const submission = parseWithZod(formData, { schema: editUserFormSchema });
+      const submission = parseSubmission(formData, { schema: editUserFormSchema });
       if (submission.status !== "success") return data<EditUserActionData>({ kind: "form", result: submission.reply() }, { status: 400 });
       const outcome = await updateUserFromForm(db, { user, userId: account.id, values: submission.value });
       if (!outcome.ok) {

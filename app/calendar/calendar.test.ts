@@ -1,6 +1,6 @@
 import ical from "node-ical";
 import { describe, expect, it } from "vitest";
-import { buildEventFeed, buildInvitation, googleCalendarUrl, invitationContentType, outlookCalendarUrl, type CalendarEventInput } from "./index";
+import { buildEventFeed, buildInvitation, feedSubscriptionLinks, googleCalendarUrl, invitationContentType, outlookCalendarUrl, type CalendarEventInput } from "./index";
 
 const covid: CalendarEventInput = {
   id: "6f1c1f0e-5d0b-4f43-9d8a-0a2d6f3b8c11",
@@ -124,5 +124,26 @@ describe("calendar links", () => {
     expect(url.searchParams.get("startdt")).toBe("2020-12-03T09:00:00Z");
     expect(url.searchParams.get("enddt")).toBe("2020-12-03T10:15:00Z");
     expect(url.searchParams.get("rru")).toBe("addevent");
+  });
+});
+
+describe("feedSubscriptionLinks", () => {
+  it("subscribes to the feed itself rather than downloading a copy", () => {
+    const links = feedSubscriptionLinks({ feedUrl: "https://events.example.edu/series/hkust-kth.ics", name: "HKUST × KTH" });
+    expect(links.webcal).toBe("webcal://events.example.edu/series/hkust-kth.ics");
+    expect(links.download).toBe("/series/hkust-kth.ics");
+    const google = new URL(links.google);
+    expect(google.origin).toBe("https://calendar.google.com");
+    expect(google.searchParams.get("cid")).toBe("webcal://events.example.edu/series/hkust-kth.ics");
+    const outlook = new URL(links.outlook);
+    expect(outlook.pathname).toBe("/calendar/0/addfromweb");
+    expect(outlook.searchParams.get("url")).toBe("https://events.example.edu/series/hkust-kth.ics");
+    expect(outlook.searchParams.get("name")).toBe("HKUST × KTH");
+  });
+
+  it("keeps a development origin's port", () => {
+    expect(feedSubscriptionLinks({ feedUrl: "http://localhost:3000/calendar.ics", name: "Podium" }).webcal).toBe(
+      "webcal://localhost:3000/calendar.ics",
+    );
   });
 });

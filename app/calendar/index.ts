@@ -2,4 +2,4 @@
 export { eventUid, type CalendarEventInput } from "./calendar-event";
 export { buildEventFeed } from "./feed";
 export { buildInvitation, invitationContentType, type InvitationMethod } from "./invitation";
-export { googleCalendarUrl, outlookCalendarUrl } from "./links";
+export { feedSubscriptionLinks, googleCalendarUrl, outlookCalendarUrl, type FeedSubscription } from "./links";

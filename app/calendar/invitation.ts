@@ -22,16 +22,16 @@ export function buildInvitation(input: {
   organizer: { name: string; email: string };
   joinUrl?: string;
   manageUrl?: string;
+  /** The description's lines in the attendee's language; English when not given. */
+  wording?: { join: (url: string) => string; manage: (url: string) => string };
 }): string {
   const cancel = input.method === "CANCEL";
   const calendar = ical({
     prodId: PRODUCT_ID,
     method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
-  const extra = [
-    input.joinUrl ? `Join: ${input.joinUrl}` : "",
-    input.manageUrl ? `Manage your registration: ${input.manageUrl}` : "",
-  ].filter(Boolean);
+  const wording = input.wording ?? { join: (url: string) => `Join: ${url}`, manage: (url: string) => `Manage your registration: ${url}` };
+  const extra = [input.joinUrl ? wording.join(input.joinUrl) : "", input.manageUrl ? wording.manage(input.manageUrl) : ""].filter(Boolean);
   calendar.createEvent({
     id: input.uid,
     sequence: input.sequence,

@@ -22,3 +22,28 @@ export function outlookCalendarUrl(event: CalendarEventInput): string {
   url.searchParams.set("location", event.url);
   return url.toString();
 }
+
+export interface FeedSubscription {
+  /** Opens the visitor's own calendar app (Apple Calendar, Outlook desktop, Thunderbird…) to subscribe. */
+  webcal: string;
+  google: string;
+  outlook: string;
+  /** The same feed as a one-off file, for apps that only import. */
+  download: string;
+}
+
+/**
+ * Ways to subscribe to a feed, so new and moved events keep arriving, beside the
+ * one-off download. Google and Outlook fetch the feed themselves, so the feed
+ * must be reachable at its public address.
+ */
+export function feedSubscriptionLinks({ feedUrl, name }: { feedUrl: string; name: string }): FeedSubscription {
+  const url = new URL(feedUrl);
+  const webcal = `webcal://${url.host}${url.pathname}${url.search}`;
+  const google = new URL("https://calendar.google.com/calendar/render");
+  google.searchParams.set("cid", webcal);
+  const outlook = new URL("https://outlook.office.com/calendar/0/addfromweb");
+  outlook.searchParams.set("url", url.toString());
+  outlook.searchParams.set("name", name);
+  return { webcal, google: google.toString(), outlook: outlook.toString(), download: url.pathname + url.search };
+}

@@ -5,6 +5,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { editUserFormSchema, newUserFormSchema, USER_PASSWORD_MIN, USER_ROLE_LABEL, USER_ROLES } from "~/auth/user-form";
 import { FormErrors, SelectField, TextField } from "./form-fields";
+import { STEADY_VALIDATION } from "./form-validation";
 
 const ROLE_OPTIONS = USER_ROLES.map((role) => ({ value: role, label: USER_ROLE_LABEL[role] }));
 const ROLE_HINT = "Organizers manage the events they organize; administrators also manage every event and these accounts.";
@@ -28,8 +29,7 @@ export function NewAccountForm({ lastResult }: { lastResult: SubmissionResult<st
     lastResult,
     defaultValue: { role: "organizer" },
     constraint: getZodConstraint(newUserFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...STEADY_VALIDATION,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newUserFormSchema }),
   });
   return (
@@ -65,8 +65,7 @@ export function EditAccountForm({
     lastResult,
     defaultValue: defaultValue as never,
     constraint: getZodConstraint(editUserFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...STEADY_VALIDATION,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editUserFormSchema }),
   });
   return (

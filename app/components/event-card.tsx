@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { EventCardView } from "~/events/event-view.server";
 import { EventTimes } from "./event-times";
 import { PhaseBadge } from "./phase-badge";
 
 export function EventCard({ event, headingLevel = 3 }: { event: EventCardView; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="event-card">
@@ -18,18 +20,24 @@ export function EventCard({ event, headingLevel = 3 }: { event: EventCardView; h
           {event.phase !== "upcoming" ? <PhaseBadge phase={event.phase} label={event.phaseLabel} /> : null}
         </p>
         <Heading className="event-card__title">
-          <Link to={`/events/${event.slug}`}>{event.title}</Link>
+          <Link to={`/events/${event.slug}`} lang={event.lang.title}>
+            {event.title}
+          </Link>
         </Heading>
         {event.series ? (
           <p className="event-card__series">
-            Series: <Link to={`/series/${event.series.slug}`}>{event.series.title}</Link>
+            {t("card.series")}{" "}
+            <Link to={`/series/${event.series.slug}`} lang={event.series.lang.title}>
+              {event.series.title}
+            </Link>
           </p>
         ) : null}
         <EventTimes when={event.when} compact />
         {event.phase === "ended" && event.hasRecording ? (
           <p className="event-card__recording">
             <Link to={`/events/${event.slug}#recording`}>
-              Watch the recording<span className="visually-hidden"> of {event.title}</span>
+              {t("card.watchRecording")}
+              <span className="visually-hidden"> {t("card.watchRecordingOf", { title: event.title })}</span>
             </Link>
           </p>
         ) : null}

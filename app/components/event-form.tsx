@@ -10,6 +10,7 @@ import { eventFormSchema, HOST_CHOICES, MAX_DISPLAY_ZONES } from "~/events/event
 import { HOST_ROLE_LABEL } from "~/events/labels";
 import { describeStartPreview, type StartPreview } from "~/events/start-preview";
 import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "./form-fields";
+import { STEADY_VALIDATION } from "./form-validation";
 
 export interface EventFormChoices {
   series: { id: string; title: string }[];
@@ -66,8 +67,7 @@ export function EventForm({
     lastResult,
     defaultValue: defaultValue as never,
     constraint: getZodConstraint(eventFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...STEADY_VALIDATION,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: eventFormSchema }),
   });
   const values = (lastResult?.initialValue ?? defaultValue) as Record<string, unknown>;

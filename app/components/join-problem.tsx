@@ -1,40 +1,41 @@
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Translate } from "~/i18n/translator";
 import type { JoinProblem } from "~/registrations/join-page.server";
 
-const STATUS_REASON: Record<string, string> = {
-  pending: "Your registration is still waiting for the organizers' approval.",
-  waitlisted: "You are on the waitlist. If a seat frees up we will email you a new link.",
-  declined: "The organizers could not offer you a seat at this event.",
-  cancelled: "This registration was cancelled.",
-};
+const STATUSES_WITH_REASON = new Set(["pending", "waitlisted", "declined", "cancelled"]);
 
-function explain(problem: JoinProblem): { title: string; body: string } {
+function explain(problem: JoinProblem, t: Translate): { title: string; body: string } {
   switch (problem.kind) {
     case "too-early":
-      return { title: "It is a little early", body: `The webinar opens at ${problem.opensAtText}. Come back then: this link will take you straight in.` };
+      return { title: t("join.tooEarly.title"), body: t("join.tooEarly.body", { opensAt: problem.opensAtText }) };
     case "ended":
-      return { title: "This event has ended", body: "The recording, once published, will be on the event page." };
+      return { title: t("join.ended.title"), body: t("join.ended.body") };
     case "cancelled":
-      return { title: "This event was cancelled", body: "The organizers cancelled this event. We are sorry for the inconvenience." };
+      return { title: t("join.cancelled.title"), body: t("join.cancelled.body") };
     case "no-link-yet":
-      return { title: "The webinar link is not ready yet", body: "The organizers have not published the webinar link yet. Please try again shortly." };
+      return { title: t("join.noLinkYet.title"), body: t("join.noLinkYet.body") };
     case "not-confirmed":
-      return { title: "You cannot join with this registration", body: STATUS_REASON[problem.status] ?? "This registration is not confirmed." };
+      return {
+        title: t("join.notConfirmed.title"),
+        body: STATUSES_WITH_REASON.has(problem.status) ? t(`join.status.${problem.status}`) : t("join.notConfirmed.body"),
+      };
     case "unknown-link":
-      return { title: "This link is not valid", body: "Use the most recent email we sent you." };
+      return { title: t("join.unknown.title"), body: t("join.unknown.body") };
   }
 }
 
 export function JoinProblemPage() {
+  const { t } = useTranslation();
   const problem = useLoaderData<JoinProblem>();
-  const { title, body } = explain(problem);
+  const { title, body } = explain(problem, t);
   return (
     <section className="error-page" aria-labelledby="join-title">
       <h1 id="join-title">{title}</h1>
       <p>{body}</p>
       {"eventSlug" in problem ? (
         <p>
-          <Link to={`/events/${problem.eventSlug}`}>Back to “{problem.eventTitle}”</Link>
+          <Link to={`/events/${problem.eventSlug}`}>{t("join.backTo", { title: problem.eventTitle })}</Link>
         </p>
       ) : null}
     </section>

@@ -4,6 +4,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { organizationFormSchema } from "~/events/organization-form";
 import { FormErrors, TextField } from "./form-fields";
+import { STEADY_VALIDATION } from "./form-validation";
 
 export function OrganizationForm({
   defaultValue,
@@ -21,8 +22,7 @@ export function OrganizationForm({
     lastResult,
     defaultValue: defaultValue as never,
     constraint: getZodConstraint(organizationFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...STEADY_VALIDATION,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: organizationFormSchema }),
   });
   return (

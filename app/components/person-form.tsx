@@ -5,6 +5,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { personFormSchema } from "~/people/person-form";
 import { FormErrors, SelectField, TextAreaField, TextField } from "./form-fields";
+import { STEADY_VALIDATION } from "./form-validation";
 
 export function PersonForm({
   defaultValue,
@@ -24,8 +25,7 @@ export function PersonForm({
     lastResult,
     defaultValue: defaultValue as never,
     constraint: getZodConstraint(personFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...STEADY_VALIDATION,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: personFormSchema }),
   });
   // A zone saved before the list changed (or an alias) stays choosable instead of silently clearing.
@@ -35,8 +35,10 @@ export function PersonForm({
   return (
     <Form method="post" className="stack-form panel" {...getFormProps(form)}>
       <FormErrors errors={form.errors} id={form.errorId} />
-      <TextField field={fields.honorific} label="Honorific" optional hint="Shown before the name, e.g. Prof. or Dr." />
-      <TextField field={fields.name} label="Name" autoComplete="off" hint="As the programme prints it, e.g. Erik JENELIUS." />
+      <div className="field-row field-row--name">
+        <TextField field={fields.honorific} label="Honorific" optional hint="Shown before the name, e.g. Prof. or Dr." />
+        <TextField field={fields.name} label="Name" autoComplete="off" hint="As the programme prints it, e.g. Erik JENELIUS." />
+      </div>
       <TextField field={fields.position} label="Position" optional hint="e.g. Associate Professor, Department of Civil and Architectural Engineering" />
       <TextField field={fields.affiliation} label="Affiliation" optional hint="e.g. KTH or HKUST" />
       <TextAreaField field={fields.bio} label="Biography" optional rows={6} hint="Shown on the public speaker page." />

@@ -1,27 +1,31 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { registrantDetailsSchema, type QuestionDefinition } from "~/registrations/registration-form";
+import { zoneChoiceValue } from "~/time";
 import { QuestionFields } from "./registration-form";
+import { STEADY_VALIDATION } from "./form-validation";
+import { TimeZoneField } from "./time-zone-field";
 
 /** The registrant's own edit form on /r/:token: name, affiliation, zone and answers; the email stays. */
 export function RegistrantDetailsForm({
   questions,
-  zones,
   defaultValue,
   lastResult,
   cancelHref,
 }: {
   questions: QuestionDefinition[];
-  zones: string[];
   defaultValue: { name: string; affiliation: string; timeZone: string; answers: Record<string, unknown> };
   lastResult: SubmissionResult<string[]> | undefined;
   cancelHref: string;
 }) {
-  const schema = registrantDetailsSchema(questions);
+  const { t } = useTranslation();
+  const schema = registrantDetailsSchema(questions, undefined, t);
   // Conform reads checkboxes as "on"; stored answers keep booleans.
   const initial = {
     ...defaultValue,
+    timeZone: zoneChoiceValue(defaultValue.timeZone),
     answers: Object.fromEntries(Object.entries(defaultValue.answers).map(([id, v]) => [id, v === true ? "on" : v === false ? undefined : v])),
   };
   const [form, fields] = useForm({
@@ -30,7 +34,7 @@ export function RegistrantDetailsForm({
     // Answers are keyed by question id at run time, so the static type cannot describe them.
     defaultValue: initial as never,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
+    ...STEADY_VALIDATION,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const errorFor = (field: { errorId: string; errors?: string[] }) =>
@@ -43,34 +47,33 @@ export function RegistrantDetailsForm({
     <Form method="post" className="stack-form" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="update" />
       <div className="field">
-        <label htmlFor={fields.name.id}>Name</label>
+        <label htmlFor={fields.name.id}>{t("registrant.name")}</label>
         <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" aria-describedby={fields.name.errors ? fields.name.errorId : undefined} />
         {errorFor(fields.name)}
       </div>
       <div className="field">
         <label htmlFor={fields.affiliation.id}>
-          Affiliation <span className="field__optional">(optional)</span>
+          {t("registrant.affiliation")} <span className="field__optional">{t("register.optional")}</span>
         </label>
         <input {...getInputProps(fields.affiliation, { type: "text" })} autoComplete="organization" />
         {errorFor(fields.affiliation)}
       </div>
-      <div className="field">
-        <label htmlFor={fields.timeZone.id}>Your time zone</label>
-        <select id={fields.timeZone.id} name={fields.timeZone.name} defaultValue={defaultValue.timeZone} key={fields.timeZone.key}>
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replace(/_/g, " ")}
-            </option>
-          ))}
-        </select>
-        {errorFor(fields.timeZone)}
-      </div>
+      <TimeZoneField
+        key={fields.timeZone.key}
+        id={fields.timeZone.id}
+        name={fields.timeZone.name}
+        defaultValue={(fields.timeZone.initialValue as string | undefined) ?? zoneChoiceValue(defaultValue.timeZone)}
+        prefillNote={t("zone.emailNote")}
+        prefilled={(fields.timeZone.initialValue ?? zoneChoiceValue(defaultValue.timeZone)) === zoneChoiceValue(defaultValue.timeZone)}
+        errorId={fields.timeZone.errorId}
+        errors={fields.timeZone.errors}
+      />
       <QuestionFields questions={questions} answers={fields.answers.getFieldset()} />
       <p>
         <button type="submit" className="button">
-          Save my details
+          {t("registrant.save")}
         </button>{" "}
-        <Link to={cancelHref}>Cancel</Link>
+        <Link to={cancelHref}>{t("registrant.cancelEdit")}</Link>
       </p>
     </Form>
   );

@@ -1,7 +1,15 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { getZodConstraint } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
-import { HONEYPOT_FIELD, registrationFormSchema, type QuestionDefinition } from "~/registrations/registration-form";
+import { useTranslation } from "react-i18next";
+import { zoneChoiceValue } from "~/time/zone-names";
+import { TimeZoneField } from "./time-zone-field";
+import { HONEYPOT_FIELD, type QuestionDefinition } from "~/registrations/registration-fields";
+import type { RegistrationFormValues } from "~/registrations/registration-form";
+import { STEADY_VALIDATION } from "./form-validation";
+
+/** The browser-side rules (required, maxlength…) the server derives from the form's zod schema. */
+export type FormConstraint = ReturnType<typeof getZodConstraint>;
 
 function FieldError({ id, errors }: { id: string; errors: string[] | undefined }) {
   if (!errors || errors.length === 0) return null;
@@ -17,6 +25,7 @@ type AnswerField = FieldMetadata<any, any, string[]>;
 
 /** The event's own questions, shared by the registration form and the registrant's edit form. */
 export function QuestionFields({ questions, answers }: { questions: QuestionDefinition[]; answers: Record<string, AnswerField> }) {
+  const { t } = useTranslation();
   const describedBy = (errorId: string, errors: string[] | undefined) => (errors?.length ? errorId : undefined);
   return (
     <>
@@ -25,8 +34,8 @@ export function QuestionFields({ questions, answers }: { questions: QuestionDefi
         const errorId = field.errorId;
         const label = (
           <>
-            {q.label}
-            {q.required ? null : <span className="field__optional"> (optional)</span>}
+            <span lang={q.shown?.lang.label}>{q.shown?.label ?? q.label}</span>
+            {q.required ? null : <span className="field__optional"> {t("register.optional")}</span>}
           </>
         );
         switch (q.kind) {
@@ -70,7 +79,7 @@ export function QuestionFields({ questions, answers }: { questions: QuestionDefi
                         Array.isArray(field.initialValue) ? field.initialValue.includes(option) : field.initialValue === option
                       }
                     />{" "}
-                    {option}
+                    <span lang={q.shown?.lang.options}>{q.shown?.options[index] ?? option}</span>
                   </label>
                 ))}
                 <FieldError id={errorId} errors={field.errors} />
@@ -92,42 +101,51 @@ export function QuestionFields({ questions, answers }: { questions: QuestionDefi
   );
 }
 
+/**
+ * The public registration form. Its zod schema stays on the server (decision 017):
+ * the browser gets the schema's constraints, so it checks what HTML can (required,
+ * lengths, an email's shape) before sending, and every other message comes back
+ * from the server's parse with the person's input intact, as it does without JavaScript.
+ */
 export function RegistrationForm({
   questions,
-  zones,
+  constraint,
   defaultZone,
+  zoneNote,
   lastResult,
   submitLabel,
 }: {
   questions: QuestionDefinition[];
-  zones: string[];
-  defaultZone: string;
+  constraint: FormConstraint;
+  /** The visitor's zone when their browser told us or they chose it; otherwise they must choose. */
+  defaultZone: string | null;
+  zoneNote: string;
   lastResult: SubmissionResult<string[]> | undefined;
   submitLabel: string;
 }) {
-  const schema = registrationFormSchema(questions);
+  const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<RegistrationFormValues>({
     id: "registration",
     lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    defaultValue: { timeZone: defaultZone },
+    constraint,
+    ...STEADY_VALIDATION,
   });
   const answers = fields.answers.getFieldset();
   const describedBy = (errorId: string, errors: string[] | undefined) => (errors?.length ? errorId : undefined);
 
   return (
-    <Form method="post" className="stack-form" {...getFormProps(form)}>
+    // noValidate: the server's messages, in the page beside each field, rather than the
+    // browser's bubbles; the same with JavaScript or without, and on the event page's
+    // documents, which ship none (decision 017).
+    <Form method="post" className="stack-form" {...getFormProps(form)} noValidate>
       {form.errors?.length ? (
         <p className="notice notice--warning" id={form.errorId} role="alert">
           {form.errors.join(" ")}
         </p>
       ) : null}
       <div className="field">
-        <label htmlFor={fields.name.id}>Name</label>
+        <label htmlFor={fields.name.id}>{t("register.name")}</label>
         <input
           {...getInputProps(fields.name, { type: "text" })}
           autoComplete="name"
@@ -136,7 +154,7 @@ export function RegistrationForm({
         <FieldError id={fields.name.errorId} errors={fields.name.errors} />
       </div>
       <div className="field">
-        <label htmlFor={fields.email.id}>Email</label>
+        <label htmlFor={fields.email.id}>{t("register.email")}</label>
         <input
           {...getInputProps(fields.email, { type: "email" })}
           autoComplete="email"
@@ -146,7 +164,7 @@ export function RegistrationForm({
       </div>
       <div className="field">
         <label htmlFor={fields.affiliation.id}>
-          Affiliation <span className="field__optional">(optional)</span>
+          {t("register.affiliation")} <span className="field__optional">{t("register.optional")}</span>
         </label>
         <input
           {...getInputProps(fields.affiliation, { type: "text" })}
@@ -155,44 +173,35 @@ export function RegistrationForm({
         />
         <FieldError id={fields.affiliation.errorId} errors={fields.affiliation.errors} />
       </div>
-      <div className="field">
-        <label htmlFor={fields.timeZone.id}>Your time zone</label>
-        <select
-          id={fields.timeZone.id}
-          name={fields.timeZone.name}
-          defaultValue={(fields.timeZone.initialValue as string | undefined) ?? defaultZone}
-          key={fields.timeZone.key}
-          aria-invalid={fields.timeZone.errors?.length ? true : undefined}
-          aria-describedby={describedBy(fields.timeZone.errorId, fields.timeZone.errors)}
-        >
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replace(/_/g, " ")}
-            </option>
-          ))}
-        </select>
-        <FieldError id={fields.timeZone.errorId} errors={fields.timeZone.errors} />
-      </div>
+      <TimeZoneField
+        key={fields.timeZone.key}
+        id={fields.timeZone.id}
+        name={fields.timeZone.name}
+        defaultValue={(fields.timeZone.initialValue as string | undefined) ?? (defaultZone ? zoneChoiceValue(defaultZone) : "")}
+        prefillNote={zoneNote}
+        prefilled={fields.timeZone.initialValue === undefined && defaultZone !== null}
+        errorId={fields.timeZone.errorId}
+        errors={fields.timeZone.errors}
+      />
 
       <QuestionFields questions={questions} answers={answers} />
 
       <div className="field">
         <label className="choice">
           <input {...getInputProps(fields.consent, { type: "checkbox" })} aria-describedby={describedBy(fields.consent.errorId, fields.consent.errors)} />{" "}
-          I agree that the organizers keep my name, email and answers to run this event. I can cancel and erase them at any time
-          from my personal link.
+          {t("register.consent")}
         </label>
         <FieldError id={fields.consent.errorId} errors={fields.consent.errors} />
       </div>
 
       {/* Hidden from people and assistive technology; bots fill it in. */}
       <div className="honeypot" aria-hidden="true">
-        <label htmlFor="registration-website">Leave this empty</label>
+        <label htmlFor="registration-website">{t("register.honeypot")}</label>
         <input id="registration-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
       <button type="submit" className="button button--wide" disabled={navigation.state === "submitting"}>
-        {navigation.state === "submitting" ? "Registering…" : submitLabel}
+        {navigation.state === "submitting" ? t("register.submitting") : submitLabel}
       </button>
     </Form>
   );

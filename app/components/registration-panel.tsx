@@ -1,38 +1,36 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { RegistrationActionData } from "~/registrations/registration-action.server";
 import type { RegistrationPanel } from "~/registrations/registration-panel.server";
+import { useTranslation } from "react-i18next";
 import { RegistrationForm } from "./registration-form";
-
-function seatsText(panel: RegistrationPanel): string | null {
-  if (panel.requiresApproval) return "The organizers review each registration; you will hear from them by email.";
-  if (panel.seatsLeft === null) return null;
-  if (panel.full) return "This event is full. Register to join the waitlist: seats go to the waitlist in order as they free up.";
-  return `${panel.seatsLeft} of ${panel.capacity} seats left.`;
-}
 
 export function RegistrationPanelView({
   panel,
-  defaultZone,
+  viewerZone,
+  zoneNote,
   actionData,
 }: {
   panel: RegistrationPanel;
-  defaultZone: string;
+  /** The visitor's zone, when their browser told us or they chose it. */
+  viewerZone: string | null;
+  zoneNote: string;
   actionData: RegistrationActionData | undefined;
 }) {
+  const { t } = useTranslation();
   return (
     <section className="panel panel--register" id="register" aria-labelledby="register-title">
       <h2 className="panel__title" id="register-title">
-        Register
+        {t("register.title")}
       </h2>
       {!panel.open ? (
         <p className="notice notice--warning">{panel.closedMessage}</p>
       ) : actionData?.kind === "already-registered" ? (
         <p className="notice notice--success" role="status">
-          You are already registered with {actionData.email}. We have sent your personal link to that address again.
+          {t("register.alreadyRegistered", { email: actionData.email })}
         </p>
       ) : (
         <>
-          {seatsText(panel) ? <p className="seats">{seatsText(panel)}</p> : null}
+          {panel.offer.explanation ? <p className="seats">{panel.offer.explanation}</p> : null}
           {actionData?.kind === "refused" ? (
             <p className="notice notice--warning" role="alert">
               {actionData.message}
@@ -40,10 +38,11 @@ export function RegistrationPanelView({
           ) : null}
           <RegistrationForm
             questions={panel.questions}
-            zones={panel.zones}
-            defaultZone={defaultZone}
+            constraint={panel.constraint}
+            defaultZone={viewerZone}
+            zoneNote={zoneNote}
             lastResult={actionData?.kind === "form" ? (actionData.submission as SubmissionResult<string[]>) : undefined}
-            submitLabel={panel.full ? "Join the waitlist" : panel.requiresApproval ? "Request a seat" : "Register"}
+            submitLabel={panel.offer.submitLabel}
           />
         </>
       )}

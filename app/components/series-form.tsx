@@ -4,6 +4,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { seriesFormSchema } from "~/events/series-form";
 import { FormErrors, TextAreaField, TextField } from "./form-fields";
+import { STEADY_VALIDATION } from "./form-validation";
 
 export function SeriesForm({
   defaultValue,
@@ -21,8 +22,7 @@ export function SeriesForm({
     lastResult,
     defaultValue: defaultValue as never,
     constraint: getZodConstraint(seriesFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...STEADY_VALIDATION,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: seriesFormSchema }),
   });
   return (

@@ -15,16 +15,35 @@ export interface OutgoingEmail {
   attachments?: { filename: string; content: string /* utf8 text */; contentType: string }[];
 }
 
-export type DeliveryResult = { ok: true; providerId: string } | { ok: false; retryable: boolean; retryAfterSeconds?: number; error: string };
+export type DeliveryFailure = {
+  ok: false;
+  retryable: boolean;
+  /** The provider asked us to slow down (429 or a quota): not a failure of the message. */
+  rateLimited?: boolean;
+  retryAfterSeconds?: number;
+  /** Requests per second the provider announced in `ratelimit-limit`, when it did. */
+  providerLimit?: number;
+  error: string;
+};
+export type DeliveryResult = { ok: true; providerId: string; providerLimit?: number } | DeliveryFailure;
+/** One request for many emails: all accepted (ids in the same order) or all refused. */
+export type BatchDeliveryResult = { ok: true; providerIds: string[]; providerLimit?: number } | DeliveryFailure;
+
+export interface SendOptions {
+  /** Aborted by the worker when its lease on the message could no longer be renewed. */
+  signal?: AbortSignal;
+}
 
 export interface EmailTransport {
   name: "resend" | "mailbox";
-  send(email: OutgoingEmail): Promise<DeliveryResult>;
+  send(email: OutgoingEmail, options?: SendOptions): Promise<DeliveryResult>;
+  /** Emails without attachments, in one request; `idempotencyKey` names the whole batch. */
+  sendBatch(emails: OutgoingEmail[], options: SendOptions & { idempotencyKey: string }): Promise<BatchDeliveryResult>;
 }
 
 /**
- * Below the worker's 60-second lease, so a hung request gives up (and is retried with
- * the same idempotency key) before another worker may reclaim the row.
+ * A guard against a request that hangs. The worker renews its lease while a send is in
+ * flight, so this does not need to stay below the lease.
  */
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** A Retry-After longer than this is treated as this; the worker's backoff tops out at an hour too. */
@@ -46,24 +65,61 @@ export function createResendTransport(options: { apiKey: string; baseUrl?: strin
 
   return {
     name: "resend",
-    async send(email: OutgoingEmail): Promise<DeliveryResult> {
+    async send(email: OutgoingEmail, options: SendOptions = {}): Promise<DeliveryResult> {
       try {
         const { data, error, headers } = await resend.emails.send(toResendPayload(email), {
           idempotencyKey: email.outboxId,
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: withTimeout(options.signal, timeoutMs),
         });
         if (error) return fromResendError(error, headers);
         if (typeof data?.id !== "string" || data.id === "") {
           // Resend may have accepted it; the idempotency key makes asking again safe.
           return { ok: false, retryable: true, error: "resend answered without an email id" };
         }
-        return { ok: true, providerId: data.id };
+        return withProviderLimit({ ok: true, providerId: data.id }, headers);
       } catch (error) {
         // The SDK turns fetch failures into `error` results; this is for anything it lets through.
         return { ok: false, retryable: true, error: `resend: ${error instanceof Error ? error.message : String(error)}` };
       }
     },
+    async sendBatch(emails, options): Promise<BatchDeliveryResult> {
+      try {
+        const { data, error, headers } = await resend.batch.send(
+          emails.map((email) => {
+            // The batch endpoint takes no attachments; the worker never batches a message with one.
+            const { attachments: _none, ...payload } = toResendPayload(email);
+            return payload;
+          }),
+          { idempotencyKey: options.idempotencyKey, signal: withTimeout(options.signal, timeoutMs) },
+        );
+        if (error) return fromResendError(error, headers);
+        const ids = Array.isArray(data?.data) ? data.data.map((entry) => entry?.id) : [];
+        if (ids.length !== emails.length || ids.some((id) => typeof id !== "string" || id === "")) {
+          return { ok: false, retryable: true, error: `resend answered a batch of ${emails.length} with ${ids.length} ids` };
+        }
+        return withProviderLimit({ ok: true, providerIds: ids as string[] }, headers);
+      } catch (error) {
+        return { ok: false, retryable: true, error: `resend: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
   };
+}
+
+function withTimeout(signal: AbortSignal | undefined, timeoutMs: number): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+
+function withProviderLimit<T extends { ok: true }>(result: T, headers: Record<string, string> | null): T & { providerLimit?: number } {
+  const providerLimit = providerLimitFrom(headers);
+  return providerLimit === undefined ? result : { ...result, providerLimit };
+}
+
+function providerLimitFrom(headers: Record<string, string> | null): number | undefined {
+  const limit = headers?.["ratelimit-limit"]?.trim();
+  if (!limit || !/^\d+(\.\d+)?$/.test(limit)) return undefined;
+  const value = Number(limit);
+  return value > 0 ? value : undefined;
 }
 
 function toResendPayload(email: OutgoingEmail): CreateEmailOptions {
@@ -87,9 +143,9 @@ function toResendPayload(email: OutgoingEmail): CreateEmailOptions {
 }
 
 // Error names whose meaning does not depend on the status code the body carried.
-const RETRYABLE_NAMES = new Set(["rate_limit_exceeded", "daily_quota_exceeded", "monthly_quota_exceeded", "concurrent_idempotent_requests", "internal_server_error"]);
+const RETRYABLE_NAMES = new Set(["concurrent_idempotent_requests", "internal_server_error", "application_error"]);
 
-function fromResendError(error: ErrorResponse, headers: Record<string, string> | null): DeliveryResult {
+function fromResendError(error: ErrorResponse, headers: Record<string, string> | null): DeliveryFailure {
   // The SDK returns the response's JSON body as `error` unchanged, so `statusCode` is
   // whatever the body said (possibly absent), not the HTTP status. It is null only when
   // the SDK made the error itself: a network failure, a timeout, or a success body that
@@ -100,10 +156,12 @@ function fromResendError(error: ErrorResponse, headers: Record<string, string> |
   const description = `resend ${status ?? "no response"} ${name}: ${message}`;
 
   if (status === 429 || name === "rate_limit_exceeded" || name === "daily_quota_exceeded" || name === "monthly_quota_exceeded") {
+    const failure: DeliveryFailure = { ok: false, retryable: true, rateLimited: true, error: description };
     const retryAfterSeconds = retryAfterFrom(headers);
-    return retryAfterSeconds === undefined
-      ? { ok: false, retryable: true, error: description }
-      : { ok: false, retryable: true, retryAfterSeconds, error: description };
+    if (retryAfterSeconds !== undefined) failure.retryAfterSeconds = retryAfterSeconds;
+    const providerLimit = providerLimitFrom(headers);
+    if (providerLimit !== undefined) failure.providerLimit = providerLimit;
+    return failure;
   }
   if (status === null || status >= 500 || status === 408 || RETRYABLE_NAMES.has(name)) {
     return { ok: false, retryable: true, error: description };

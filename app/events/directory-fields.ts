@@ -33,7 +33,25 @@ export const webLink = (label: string) =>
       }
     });
 
+/** The URL's scheme, or null when the text is no URL (webLink already says so). */
+function protocolOf(text: string): string | null {
+  try {
+    return new URL(text).protocol;
+  } catch {
+    return null;
+  }
+}
+
 export const optionalWebLink = (label: string) => webLink(label).optional();
+
+/**
+ * An https link only: for what a public page embeds (a speaker's photo), which
+ * the page's Content-Security-Policy loads over https alone.
+ */
+export const optionalHttpsLink = (label: string) =>
+  webLink(label)
+    .refine((text) => protocolOf(text) !== "http:", `The ${label} must start with https:// (public pages load images over https only)`)
+    .optional();
 
 export const optionalText = (max: number, label: string) =>
   z.string().trim().max(max, `Keep the ${label} under ${max} characters`).optional().default("");

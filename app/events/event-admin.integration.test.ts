@@ -179,7 +179,8 @@ describe("editing a published event", () => {
 
     const [latest] = await auditFor(event.id);
     expect(latest!.action).toBe("event.updated");
-    expect(latest!.summary).toBe("Changed start time, end time; 1 registrant emailed");
+    // Old → new, in the event's home zone.
+    expect(latest!.summary).toBe("Changed start time Thursday, 3 December 2026, 17:00 HKT → 18:00 HKT, end time Thursday, 3 December 2026, 18:15 HKT → 19:15 HKT; 1 registrant emailed");
   });
 
   it("emails nobody when only the summary of a published event changes", async () => {
@@ -194,6 +195,22 @@ describe("editing a published event", () => {
     expect(latest!.summary).toBe("Changed summary");
   });
 
+  it("records each changed setting with its old and new value, and keeps the webinar link itself out of the log", async () => {
+    const event = await createPublished("Settings edit");
+    const form = await eventFormDefaults(database.db, event);
+    const outcome = await updateEventFromForm(database.db, {
+      user: organizer,
+      eventId: event.id,
+      values: submitted({ ...form, capacity: "120", requiresApproval: "on", joinUrl: "https://zoom.example/j/secret-room", reminderHours: "48" }),
+      links,
+    });
+    expect(outcome.ok).toBe(true);
+    const [latest] = await auditFor(event.id);
+    expect(latest!.summary).toBe("Changed capacity no limit → 120, approval off → on, reminders 24, 1 h before → 48 h before, webinar link");
+    expect(JSON.stringify(latest)).not.toContain("secret-room");
+    expect(latest!.details).toMatchObject({ changes: expect.arrayContaining([expect.objectContaining({ label: "approval", before: "off", after: "on" })]) });
+  });
+
   it("queues nothing when a draft without registrants moves", async () => {
     const created = await createEventFromForm(database.db, { user: organizer, values: submitted({ ...webinarForm, title: "Draft that moves" }) });
     if (!created.ok) throw new Error("setup failed");
@@ -203,7 +220,7 @@ describe("editing a published event", () => {
     expect(outcome.ok && outcome.event.startsAt.toISOString()).toBe("2026-12-03T10:00:00.000Z");
     expect(await mailFor(created.event.id)).toEqual([]);
     const [latest] = await auditFor(created.event.id);
-    expect(latest!.summary).toBe("Changed start time, end time");
+    expect(latest!.summary).toBe("Changed start time Thursday, 3 December 2026, 17:00 HKT → 18:00 HKT, end time Thursday, 3 December 2026, 18:15 HKT → 19:15 HKT");
   });
 });
 

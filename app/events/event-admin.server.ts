@@ -7,15 +7,18 @@ import type { Database } from "~db/client.server";
 import { eventHosts, eventOrganizers, events, organizations, registrations, series, users, type Event, type HostRole, type User } from "~db/schema";
 import { findUserByEmail } from "~/auth/users.server";
 import { manageableBy } from "~/auth/event-access.server";
-import { freeSlug, isUniqueViolation } from "./directory-records.server";
+import { freeSlug, isUniqueViolation, type Tx } from "~db/records.server";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { instantToZonedWallTime, zonedWallTimeToInstant } from "~/time";
 import { describeEventChanges, notifyEventCancelled, notifyEventChanged } from "./event-notifications.server";
 import { displayZonesOf, formatReminderHours, parseReminderHours, type EventFormValues, type HostChoice } from "./event-form";
 import { lockEvent } from "./event-lock.server";
+import { moveProgrammeWithEvent, type ProgrammeMove } from "~/agenda/programme-move.server";
+import { fillFreeSeats } from "~/registrations/lifecycle.server";
+import { queueEventWebhook } from "~/webhooks/webhook-outbox.server";
+import { describeFieldChanges, eventFieldChanges } from "./event-audit";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type FieldErrors = Partial<Record<keyof EventFormValues | "form", string[]>>;
 
@@ -153,34 +156,19 @@ export async function createEventFromForm(db: Database, { user, values }: { user
   }
 }
 
-/** The fields the audit log names when they change, in words an organizer uses. */
-const AUDITED_FIELDS: [keyof Event, string][] = [
-  ["title", "title"],
-  ["slug", "address"],
-  ["summary", "summary"],
-  ["descriptionMd", "description"],
-  ["seriesId", "series"],
-  ["startsAt", "start time"],
-  ["endsAt", "end time"],
-  ["homeZone", "home zone"],
-  ["displayZones", "display zones"],
-  ["capacity", "capacity"],
-  ["requiresApproval", "approval"],
-  ["registrationOpensAt", "registration opening"],
-  ["registrationClosesAt", "registration closing"],
-  ["reminderOffsetsMinutes", "reminders"],
-  ["joinUrl", "webinar link"],
-  ["speakerEditCutoffMinutes", "speaker cut-off"],
-];
-
-function changedFields(before: Event, after: Event): string[] {
-  return AUDITED_FIELDS.filter(([field]) => JSON.stringify(before[field]) !== JSON.stringify(after[field])).map(([, label]) => label);
+/** What a save did besides the fields themselves, for the save message. */
+export interface SaveEffects {
+  notified: number;
+  /** The programme moved with a new start; null when the start did not change. */
+  programme: ProgrammeMove | null;
+  /** People moved up from the waitlist because capacity rose. */
+  promoted: number;
 }
 
 export async function updateEventFromForm(
   db: Database,
   { user, eventId, values, links }: { user: User; eventId: string; values: EventFormValues; links: LinkSigner },
-): Promise<SaveEventOutcome & { notified?: number }> {
+): Promise<SaveEventOutcome & Partial<SaveEffects>> {
   const converted = toColumns(values);
   if ("fieldErrors" in converted) return { ok: false, fieldErrors: converted.fieldErrors };
   try {
@@ -197,16 +185,27 @@ export async function updateEventFromForm(
         .where(eq(events.id, eventId))
         .returning();
       await replaceHosts(tx, eventId, values.hosts);
-      const fields = changedFields(before, after!);
+      const programme = await moveProgrammeWithEvent(tx, before, after!);
+      const seriesIds = [before.seriesId, after!.seriesId].filter((id): id is string => Boolean(id));
+      const seriesTitles = new Map(
+        seriesIds.length ? (await tx.select({ id: series.id, title: series.title }).from(series).where(inArray(series.id, seriesIds))).map((s) => [s.id, s.title] as const) : [],
+      );
+      const changes = eventFieldChanges(before, after!, { seriesTitles });
       const notified = await notifyEventChanged(tx, { before, after: after!, links });
       await recordAudit(tx, {
         actor: actorFor(user),
         eventId,
         action: "event.updated",
-        summary: fields.length ? `Changed ${fields.join(", ")}${notified ? `; ${notified} registrant${notified === 1 ? "" : "s"} emailed` : ""}` : "Saved without changes",
-        details: { fields, registrantChanges: describeEventChanges(before, after!) },
+        summary: changes.length
+          ? `Changed ${describeFieldChanges(changes)}${programme?.moved ? `; ${programme.moved} agenda segment${programme.moved === 1 ? "" : "s"} moved with it` : ""}${notified ? `; ${notified} registrant${notified === 1 ? "" : "s"} emailed` : ""}`
+          : "Saved without changes",
+        details: { fields: changes.map((c) => c.label), changes, registrantChanges: describeEventChanges(before, after!), programme },
       });
-      return { ok: true, event: after!, notified } as const;
+      // A raised capacity (or none at all) seats the waitlist in order, each person emailed.
+      const scope = { tx, event: after!, now: new Date(), links };
+      const promoted = await fillFreeSeats(scope, "capacity change");
+      await queueEventWebhook(tx, "event.updated", scope.event);
+      return { ok: true, event: scope.event, notified, programme, promoted: promoted.length } as const;
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: ["Another event already uses this address"] } };
@@ -223,6 +222,7 @@ export async function publishEvent(db: Database, { user, eventId }: { user: User
     if (event.status !== "draft") return { ok: false, message: `Only a draft can be published; this event is ${event.status}.` } as const;
     const [after] = await tx.update(events).set({ status: "published", updatedAt: new Date() }).where(eq(events.id, eventId)).returning();
     await recordAudit(tx, { actor: actorFor(user), eventId, action: "event.published", summary: "Published the event" });
+    await queueEventWebhook(tx, "event.published", after!);
     return { ok: true, event: after!, notified: 0 } as const;
   });
 }
@@ -234,6 +234,7 @@ export async function cancelEvent(db: Database, { user, eventId, links }: { user
     if (event.status === "cancelled") return { ok: false, message: "This event is already cancelled." } as const;
     const [after] = await tx.update(events).set({ status: "cancelled", updatedAt: new Date() }).where(eq(events.id, eventId)).returning();
     const notified = event.status === "published" ? await notifyEventCancelled(tx, { event: after!, links }) : 0;
+    await queueEventWebhook(tx, "event.cancelled", after!);
     await recordAudit(tx, {
       actor: actorFor(user),
       eventId,

@@ -1,17 +1,21 @@
 // What registrants hear when organizers change a published event: one
-// "event changed" email (with a re-issued invite: same UID, higher SEQUENCE)
+// "event changed" email (with a re-issued invite: same UID, the registration's
+// next SEQUENCE)
 // when its time, title or join link changes, one "event cancelled" email with
 // METHOD:CANCEL when it is cancelled, and "recording available" on request.
 // Called inside the transaction that makes the change.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { registrations, type Event } from "~db/schema";
+import { emailOutbox, registrations, type Event } from "~db/schema";
 import { enqueueEmail } from "~/email/outbox.server";
-import { emailEventInfoFor, eventHostsLabel, registrationInvite } from "~/registrations/registration-emails.server";
+import { emailEventInfoFor, eventHostsLabel } from "~/email/event-facts.server";
+import { raiseInviteSequences, registrationInvite, registrationLocale } from "~/registrations/registration-emails.server";
 import { registrationUrls, type LinkSigner } from "~/security/link-tokens.server";
 import { formatEventRange } from "~/time";
+import { translatorFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locales";
 
-type Tx = Pick<Database, "select" | "insert">;
+type Tx = Pick<Database, "select" | "insert" | "update">;
 
 export interface EventChange {
   field: string;
@@ -20,19 +24,21 @@ export interface EventChange {
 }
 
 /** The changes registrants must hear about between two versions of an event. */
-export function describeEventChanges(before: Event, after: Event): EventChange[] {
+/** In the registrant's language (English for the audit log): each registrant reads the change in their own. */
+export function describeEventChanges(before: Event, after: Event, locale: Locale = "en"): EventChange[] {
+  const t = translatorFor(locale);
   const changes: EventChange[] = [];
   if (before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime()) {
     changes.push({
-      field: "Time",
-      before: formatEventRange({ startsAt: before.startsAt, endsAt: before.endsAt, zones: before.displayZones }).text,
-      after: formatEventRange({ startsAt: after.startsAt, endsAt: after.endsAt, zones: after.displayZones }).text,
+      field: t("email.changed.time"),
+      before: formatEventRange({ startsAt: before.startsAt, endsAt: before.endsAt, zones: before.displayZones, locale }).text,
+      after: formatEventRange({ startsAt: after.startsAt, endsAt: after.endsAt, zones: after.displayZones, locale }).text,
     });
   }
-  if (before.title !== after.title) changes.push({ field: "Title", before: before.title, after: after.title });
+  if (before.title !== after.title) changes.push({ field: t("email.changed.title"), before: before.title, after: after.title });
   if ((before.joinUrl ?? "") !== (after.joinUrl ?? "")) {
     // The join URL itself stays private; personal /j/ links follow it automatically.
-    changes.push({ field: "Webinar link", before: "previous link", after: "updated (your personal join link below still works)" });
+    changes.push({ field: t("email.changed.link"), before: t("email.changed.previousLink"), after: t("email.changed.linkUpdated") });
   }
   return changes;
 }
@@ -49,25 +55,30 @@ export async function notifyEventChanged(tx: Tx, { before, after, links }: { bef
   if (changes.length === 0 || after.status !== "published") return 0;
   let queued = 0;
   const hosts = await eventHostsLabel(tx, after.id);
+  const sequences = await raiseInviteSequences(tx, after.id);
   for (const registration of await activeRegistrations(tx, after.id, ["confirmed", "waitlisted", "pending"])) {
     const urls = registrationUrls(links, registration);
-    const confirmed = registration.status === "confirmed";
+    const sequence = sequences.get(registration.id);
+    const confirmed = sequence !== undefined;
     const ok = await enqueueEmail(tx, {
       dedupeKey: `event-changed/${registration.id}/${after.sequence}/${after.updatedAt.getTime()}`,
       message: {
         template: "event-changed",
         props: {
+          locale: registrationLocale(registration),
           recipient: { name: registration.name },
-          event: emailEventInfoFor(after, hosts, registration.timeZone, links.origin),
+          event: emailEventInfoFor(after, hosts, registration.timeZone, links.origin, registrationLocale(registration)),
           manageUrl: urls.manageUrl,
           joinUrl: confirmed ? urls.joinUrl : undefined,
-          changes,
+          changes: registrationLocale(registration) === "en" ? changes : describeEventChanges(before, after, registrationLocale(registration)),
         },
       },
       to: { email: registration.email, name: registration.name },
       registrationId: registration.id,
       eventId: after.id,
-      attachments: confirmed ? [registrationInvite(after, registration, { method: "REQUEST", origin: links.origin, joinUrl: urls.joinUrl, manageUrl: urls.manageUrl })] : [],
+      attachments: confirmed
+        ? [registrationInvite(after, registration, { method: "REQUEST", sequence, origin: links.origin, joinUrl: urls.joinUrl, manageUrl: urls.manageUrl })]
+        : [],
     });
     if (ok) queued += 1;
   }
@@ -77,29 +88,50 @@ export async function notifyEventChanged(tx: Tx, { before, after, links }: { bef
 export async function notifyEventCancelled(tx: Tx, { event, links }: { event: Event; links: LinkSigner }): Promise<number> {
   let queued = 0;
   const hosts = await eventHostsLabel(tx, event.id);
+  const sequences = await raiseInviteSequences(tx, event.id);
   for (const registration of await activeRegistrations(tx, event.id, ["confirmed", "waitlisted", "pending"])) {
     const urls = registrationUrls(links, registration);
+    const sequence = sequences.get(registration.id);
     const ok = await enqueueEmail(tx, {
       dedupeKey: `event-cancelled/${registration.id}/${event.sequence}`,
       message: {
         template: "event-cancelled",
         props: {
+          locale: registrationLocale(registration),
           recipient: { name: registration.name },
-          event: emailEventInfoFor(event, hosts, registration.timeZone, links.origin),
+          event: emailEventInfoFor(event, hosts, registration.timeZone, links.origin, registrationLocale(registration)),
           manageUrl: urls.manageUrl,
+          calendarUpdate: sequence !== undefined,
         },
       },
       to: { email: registration.email, name: registration.name },
       registrationId: registration.id,
       eventId: event.id,
-      attachments:
-        registration.status === "confirmed"
-          ? [registrationInvite({ ...event, sequence: event.sequence - 1 }, registration, { method: "CANCEL", origin: links.origin })]
-          : [],
+      attachments: sequence !== undefined ? [registrationInvite(event, registration, { method: "CANCEL", sequence, origin: links.origin })] : [],
     });
     if (ok) queued += 1;
   }
   return queued;
+}
+
+const recordingKey = (registrationId: string, recordings: { url: string }[]) => `recording-available/${registrationId}/${recordings.map((r) => r.url).join("|")}`;
+
+/**
+ * Who "Email the recording" would reach now: confirmed, not unsubscribed, (for
+ * absentees) never joined, and not already told about these very links.
+ */
+export async function recordingRecipients(
+  tx: Tx,
+  { eventId, recordings, onlyAbsentees }: { eventId: string; recordings: { url: string }[]; onlyAbsentees: boolean },
+) {
+  const candidates = (await activeRegistrations(tx, eventId, ["confirmed"])).filter((r) => !r.unsubscribedAt && !(onlyAbsentees && r.firstJoinedAt));
+  if (candidates.length === 0) return [];
+  const told = await tx
+    .select({ key: emailOutbox.dedupeKey })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.eventId, eventId), inArray(emailOutbox.dedupeKey, candidates.map((r) => recordingKey(r.id, recordings)))));
+  const toldKeys = new Set(told.map((t) => t.key));
+  return candidates.filter((r) => !toldKeys.has(recordingKey(r.id, recordings)));
 }
 
 export async function notifyRecordingAvailable(
@@ -108,17 +140,16 @@ export async function notifyRecordingAvailable(
 ): Promise<number> {
   let queued = 0;
   const hosts = await eventHostsLabel(tx, event.id);
-  for (const registration of await activeRegistrations(tx, event.id, ["confirmed"])) {
-    if (registration.unsubscribedAt) continue;
-    if (onlyAbsentees && registration.firstJoinedAt) continue;
+  for (const registration of await recordingRecipients(tx, { eventId: event.id, recordings, onlyAbsentees })) {
     const urls = registrationUrls(links, registration);
     const ok = await enqueueEmail(tx, {
-      dedupeKey: `recording-available/${registration.id}/${recordings.map((r) => r.url).join("|")}`,
+      dedupeKey: recordingKey(registration.id, recordings),
       message: {
         template: "recording-available",
         props: {
+          locale: registrationLocale(registration),
           recipient: { name: registration.name },
-          event: emailEventInfoFor(event, hosts, registration.timeZone, links.origin),
+          event: emailEventInfoFor(event, hosts, registration.timeZone, links.origin, registrationLocale(registration)),
           manageUrl: urls.manageUrl,
           recordings,
           unsubscribeUrl: urls.unsubscribeUrl,

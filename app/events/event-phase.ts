@@ -17,3 +17,8 @@ export const PHASE_LABEL: Record<EventPhase, string> = {
   ended: "Ended",
   cancelled: "Cancelled",
 };
+
+/** The public page shows an event's published recordings once it has ended, and never a draft's or a cancelled one's. */
+export function recordingsShowPublicly(event: { status: "draft" | "published" | "cancelled"; startsAt: Date; endsAt: Date }, now: Date): boolean {
+  return event.status === "published" && eventPhase(event, now) === "ended";
+}

@@ -3,10 +3,10 @@
 // one transaction with its audit entry.
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { slugify } from "~db/factories";
 import { eventHosts, organizations, type Organization, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
-import { changedFields, freeSlug, isUniqueViolation, isUuid, orNull, type DirectorySaveOutcome, type Tx } from "./directory-records.server";
+import { changedFields, orNull, type DirectorySaveOutcome } from "./directory-records.server";
+import { freeSlug, isUniqueViolation, isUuid, slugify, type Tx } from "~db/records.server";
 import type { OrganizationFormValues } from "./organization-form";
 
 type Reader = Pick<Database, "select">;

@@ -87,7 +87,7 @@ describe("recording links", () => {
     const added = await post(event, { intent: "add", label: "Watch the recording", url: "https://play.kth.se/media/quantum", publish: "on" });
     expect(added.data).toMatchObject({ ok: true, message: "Added “Watch the recording”; it is on the public page." });
     const hidden = await post(event, { intent: "add", label: "Slides (draft)", url: "https://play.kth.se/media/slides" });
-    expect(hidden.data).toMatchObject({ ok: true, message: "Added “Slides (draft)”." });
+    expect(hidden.data).toMatchObject({ ok: true, message: "Added “Slides (draft)” (not published)." });
 
     const page = await publicPage(event);
     expect(page.recordings).toEqual([{ label: "Watch the recording", url: "https://play.kth.se/media/quantum" }]);
@@ -104,19 +104,27 @@ describe("recording links", () => {
     await cancelRegistration(database.db, { registrationId: leaver.id, now: BEFORE_EVENT, links: context().links });
     await database.db.update(registrations).set({ firstJoinedAt: new Date(EVENT_START.getTime() + 60_000) }).where(eq(registrations.id, came.id));
 
-    expect((await post(event, { intent: "notify", audience: "absentees" })).data).toMatchObject({ ok: false, message: "Publish a recording link first." });
+    expect((await post(event, { intent: "notify", audience: "absentees", confirm: "yes" })).data).toMatchObject({ ok: false, message: "Publish a recording link first." });
     expect(await recordingNotices(event.id)).toEqual([]);
 
     await post(event, { intent: "add", label: "Watch the recording", url: "https://play.kth.se/media/absentees", publish: "on" });
     await post(event, { intent: "add", label: "Unpublished extra", url: "https://play.kth.se/media/extra" });
 
-    const absentees = await post(event, { intent: "notify", audience: "absentees" });
+    // First the question, with the number of people; nothing is queued until the confirmation.
+    const asked = await post(event, { intent: "notify-ask", audience: "absentees" });
+    expect(asked.data).toMatchObject({ ok: true, confirmNotify: { audience: "absentees", count: 1 } });
+    const unconfirmed = await post(event, { intent: "notify", audience: "absentees" });
+    expect(unconfirmed.data).toMatchObject({ confirmNotify: { count: 1 } });
+    expect(await recordingNotices(event.id)).toEqual([]);
+    const absentees = await post(event, { intent: "notify", audience: "absentees", confirm: "yes" });
     expect(absentees.data).toMatchObject({ ok: true, message: "1 registrant will be emailed." });
     const told = await recordingNotices(event.id);
     expect(told.map((m) => m.toEmail)).toEqual(["missed@ust.hk"]);
     expect((told[0]!.props as { recordings: unknown }).recordings).toEqual([{ label: "Watch the recording", url: "https://play.kth.se/media/absentees" }]);
 
-    const everyone = await post(event, { intent: "notify", audience: "all" });
+    // Those already told are not counted again.
+    expect((await post(event, { intent: "notify-ask", audience: "all" })).data).toMatchObject({ confirmNotify: { audience: "all", count: 1 } });
+    const everyone = await post(event, { intent: "notify", audience: "all", confirm: "yes" });
     expect(everyone.data).toMatchObject({ ok: true, message: "1 registrant will be emailed." });
     expect((await recordingNotices(event.id)).map((m) => m.toEmail).sort()).toEqual(["came@kth.se", "missed@ust.hk"]);
 
@@ -126,6 +134,30 @@ describe("recording links", () => {
       .where(and(eq(auditLog.eventId, event.id), eq(auditLog.action, "recording.notified")))
       .orderBy(auditLog.createdAt);
     expect(audit!.summary).toMatch(/^Emailed 1 registrants? who did not attend that the recording is available$/);
+  });
+
+  it("says truthfully where a link shows before the event, and holds the email until it has ended", async () => {
+    const startsAt = new Date(Date.now() + 7 * 86_400_000);
+    const upcoming = await createEvent(database.db, { title: "Upcoming", startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), displayZones: ["Europe/Stockholm"] });
+    await database.db.insert(eventOrganizers).values({ eventId: upcoming.id, userId: organizer.id });
+    const outcome = await registerAttendee(database.db, { eventId: upcoming.id, input: { name: "Early", email: "early@kth.se", affiliation: "", timeZone: "UTC", answers: {} }, now: new Date(), links: context().links });
+    expect(outcome.kind).toBe("registered");
+
+    const added = await post(upcoming, { intent: "add", label: "Watch the recording", url: "https://play.kth.se/media/early", publish: "on" });
+    expect(added.data.message).toBe("Added “Watch the recording”; it will show on the public page once the event has ended.");
+    expect((await publicPage(upcoming)).recordings).toEqual([]);
+    for (const intent of ["notify-ask", "notify"]) {
+      const refused = await post(upcoming, { intent, audience: "all", confirm: "yes" });
+      expect(refused.data.ok).toBe(false);
+      expect(refused.data.message).toMatch(/^The event has not happened yet \(.+\): registrants can be emailed about the recording once it has ended\.$/);
+    }
+    expect(await recordingNotices(upcoming.id)).toEqual([]);
+
+    const draft = await createEvent(database.db, { title: "Draft", status: "draft", startsAt: EVENT_START, endsAt: new Date(EVENT_START.getTime() + 3_600_000) });
+    await database.db.insert(eventOrganizers).values({ eventId: draft.id, userId: organizer.id });
+    expect((await post(draft, { intent: "add", label: "Rec", url: "https://play.kth.se/media/d", publish: "on" })).data.message).toBe(
+      "Added “Rec”; it will show on the public page once the event is published and has ended.",
+    );
   });
 
   it("refuses a link that is not http(s) with 400 and the url field's error, writing nothing", async () => {

@@ -1,5 +1,8 @@
 // Recording links after an event: add, publish, remove, and tell registrants
 // (everyone confirmed, or only those who did not join) that they can watch it.
+// The console says where a link really shows (the public page lists recordings
+// only once a published event has ended), and emailing waits for the end and
+// for a confirmation that names how many people will get it.
 import { data } from "@remix-run/node";
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
@@ -8,8 +11,11 @@ import { recordingLinks, type Event, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { webLink } from "./directory-fields";
-import { notifyRecordingAvailable } from "./event-notifications.server";
+import { notifyRecordingAvailable, recordingRecipients } from "./event-notifications.server";
 import { lockEvent } from "./event-lock.server";
+import { recordingsShowPublicly } from "./event-phase";
+import { formatEventRange } from "~/time";
+import { queueRecordingWebhook } from "~/webhooks/webhook-outbox.server";
 
 export async function listRecordingsForEditing(db: Pick<Database, "select">, eventId: string) {
   return db.select().from(recordingLinks).where(eq(recordingLinks.eventId, eventId)).orderBy(asc(recordingLinks.position), asc(recordingLinks.createdAt));
@@ -28,6 +34,16 @@ export interface RecordingsActionData {
   formId?: string;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, string>;
+  /** "Email N people?": asked before the recording notice goes out. */
+  confirmNotify?: { audience: "all" | "absentees"; count: number };
+}
+
+/** Where a published recording link can be seen now, in the organizer's words. */
+export function recordingVisibility(event: Pick<Event, "status" | "startsAt" | "endsAt">, now: Date): string {
+  if (recordingsShowPublicly(event, now)) return "it is on the public page";
+  if (event.status === "cancelled") return "the event is cancelled, so its page shows no recording";
+  if (event.status === "draft") return "it will show on the public page once the event is published and has ended";
+  return "it will show on the public page once the event has ended";
 }
 
 const reply = (body: RecordingsActionData, status = body.ok ? 200 : 409) => data<RecordingsActionData>(body, { status });
@@ -48,15 +64,19 @@ export async function handleRecordingsAction(db: Database, request: Request, { u
         const parsed = recordingSchema.safeParse(values);
         if (!parsed.success) return reply({ ok: false, message: "Please correct the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>, values }, 400);
         if (existing.length >= 20) return reply({ ok: false, message: "At most 20 recording links per event." });
-        await tx.insert(recordingLinks).values({
-          eventId: event.id,
-          label: parsed.data.label,
-          url: parsed.data.url,
-          position: existing.length,
-          publishedAt: parsed.data.publish ? new Date() : null,
-        });
+        const [added] = await tx
+          .insert(recordingLinks)
+          .values({
+            eventId: event.id,
+            label: parsed.data.label,
+            url: parsed.data.url,
+            position: existing.length,
+            publishedAt: parsed.data.publish ? new Date() : null,
+          })
+          .returning();
+        if (added!.publishedAt) await queueRecordingWebhook(tx, { event: locked, recording: added! });
         await recordAudit(tx, { actor, eventId: event.id, action: "recording.added", summary: `Added recording “${parsed.data.label}”${parsed.data.publish ? " (published)" : ""}` });
-        return reply({ ok: true, message: `Added “${parsed.data.label}”${parsed.data.publish ? "; it is on the public page" : ""}.`, formId: "new" });
+        return reply({ ok: true, message: `Added “${parsed.data.label}”${parsed.data.publish ? `; ${recordingVisibility(locked, new Date())}` : " (not published)"}.`, formId: "new" });
       }
       case "publish":
       case "unpublish":
@@ -64,12 +84,24 @@ export async function handleRecordingsAction(db: Database, request: Request, { u
         const target = recordingId.success ? existing.find((r) => r.id === recordingId.data) : undefined;
         if (!target) return reply({ ok: false, message: "That recording link no longer exists." }, 404);
         if (values.intent === "delete") await tx.delete(recordingLinks).where(and(eq(recordingLinks.id, target.id), eq(recordingLinks.eventId, event.id)));
-        else await tx.update(recordingLinks).set({ publishedAt: values.intent === "publish" ? new Date() : null }).where(eq(recordingLinks.id, target.id));
+        else {
+          const [changed] = await tx
+            .update(recordingLinks)
+            .set({ publishedAt: values.intent === "publish" ? new Date() : null })
+            .where(eq(recordingLinks.id, target.id))
+            .returning();
+          if (changed!.publishedAt && !target.publishedAt) await queueRecordingWebhook(tx, { event: locked, recording: changed! });
+        }
         const verb = { publish: "Published", unpublish: "Unpublished", delete: "Removed" }[values.intent];
         await recordAudit(tx, { actor, eventId: event.id, action: `recording.${values.intent === "delete" ? "deleted" : `${values.intent}ed`}`, summary: `${verb} recording “${target.label}”` });
-        return reply({ ok: true, message: `${verb} “${target.label}”.` });
+        return reply({ ok: true, message: `${verb} “${target.label}”${values.intent === "publish" ? `; ${recordingVisibility(locked, new Date())}` : ""}.` });
       }
+      case "notify-ask":
       case "notify": {
+        if (locked.endsAt > new Date()) {
+          const ends = formatEventRange({ startsAt: locked.startsAt, endsAt: locked.endsAt, zones: locked.displayZones }).text;
+          return reply({ ok: false, message: `The event has not happened yet (${ends}): registrants can be emailed about the recording once it has ended.` });
+        }
         const published = await tx
           .select({ label: recordingLinks.label, url: recordingLinks.url })
           .from(recordingLinks)
@@ -77,6 +109,11 @@ export async function handleRecordingsAction(db: Database, request: Request, { u
           .orderBy(asc(recordingLinks.position));
         if (published.length === 0) return reply({ ok: false, message: "Publish a recording link first." });
         const onlyAbsentees = values.audience === "absentees";
+        if (values.intent === "notify-ask" || values.confirm !== "yes") {
+          const count = (await recordingRecipients(tx, { eventId: event.id, recordings: published, onlyAbsentees })).length;
+          if (count === 0) return reply({ ok: false, message: "Nobody new to email: everyone was already told about these links, unsubscribed, or (for absentees) attended." });
+          return reply({ ok: true, message: "", confirmNotify: { audience: onlyAbsentees ? "absentees" : "all", count } });
+        }
         const queued = await notifyRecordingAvailable(tx, { event: locked, recordings: published, onlyAbsentees, links });
         await recordAudit(tx, {
           actor,

@@ -4,7 +4,8 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { events, series, type Series, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
-import { changedFields, freeSlug, isUniqueViolation, isUuid, type DirectorySaveOutcome, type Tx } from "./directory-records.server";
+import { changedFields, type DirectorySaveOutcome } from "./directory-records.server";
+import { freeSlug, isUniqueViolation, isUuid, type Tx } from "~db/records.server";
 import type { SeriesFormValues } from "./series-form";
 
 type Reader = Pick<Database, "select">;

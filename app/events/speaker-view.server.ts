@@ -1,20 +1,24 @@
 import { formatEventRange, formatTimeRange, formatViewerRange } from "~/time";
-import { eventPhase, PHASE_LABEL } from "./event-phase";
-import { AGENDA_KIND_LABEL, AGENDA_ROLE_LABEL, personDisplayName } from "./labels";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { pickFields, sourceLocaleOf, type ContentLanguage } from "~/i18n/localize-content";
+import { eventPhase } from "./event-phase";
+import { personDisplayName } from "./labels";
 import type { findSpeaker } from "./public-events.server";
 
 type Speaker = NonNullable<Awaited<ReturnType<typeof findSpeaker>>>;
 
 /** A speaker's public profile and sessions, with each session in its event's zones and the viewer's. */
-export function toSpeakerPage(speaker: Speaker, { viewerZone, now }: { viewerZone: string | null; now: Date }) {
+export function toSpeakerPage(speaker: Speaker, { viewerZone, now, language }: { viewerZone: string | null; now: Date; language: ContentLanguage }) {
+  const locale = language.page;
+  const t = translatorFor(locale);
   const { person, sessions } = speaker;
   return {
     person: {
       slug: person.slug,
       displayName: personDisplayName(person),
-      position: person.position,
+      // Name and affiliation stay as published; position and bio follow the reader.
+      ...pickFields(person, ["position", "bio"], sourceLocaleOf(person), language),
       affiliation: person.affiliation,
-      bio: person.bio,
       photoUrl: person.photoUrl,
     },
     sessions: sessions.map((s) => {
@@ -22,17 +26,18 @@ export function toSpeakerPage(speaker: Speaker, { viewerZone, now }: { viewerZon
       const endsAt = s.endsAt ?? s.event.endsAt;
       const leadZone = s.event.displayZones[0] ?? "UTC";
       const phase = eventPhase(s.event, now);
+      const eventSource = sourceLocaleOf(s.event);
       return {
         id: s.agendaItemId,
-        title: s.title,
-        kindLabel: AGENDA_KIND_LABEL[s.kind],
-        roleLabel: AGENDA_ROLE_LABEL[s.role],
-        event: { slug: s.event.slug, title: s.event.title },
+        ...pickFields(s, ["title"], eventSource, language),
+        kindLabel: t(`agendaKind.${s.kind}`),
+        roleLabel: t(`agendaRole.${s.role}`),
+        event: { slug: s.event.slug, ...pickFields(s.event, ["title"], eventSource, language) },
         phase,
-        phaseLabel: PHASE_LABEL[phase],
-        when: formatEventRange({ startsAt, endsAt, zones: s.event.displayZones }).text,
-        segmentTimes: s.startsAt && s.endsAt ? s.event.displayZones.map((zone) => formatTimeRange({ startsAt, endsAt, zone })) : [],
-        viewer: viewerZone ? formatViewerRange({ startsAt, endsAt, viewerZone, leadZone }) : null,
+        phaseLabel: t(`phase.${phase}`),
+        when: formatEventRange({ startsAt, endsAt, zones: s.event.displayZones, locale }).text,
+        segmentTimes: s.startsAt && s.endsAt ? s.event.displayZones.map((zone) => formatTimeRange({ startsAt, endsAt, zone, locale })) : [],
+        viewer: viewerZone ? formatViewerRange({ startsAt, endsAt, viewerZone, leadZone, locale }) : null,
       };
     }),
   };

@@ -3,7 +3,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent } from "~db/factories";
-import { auditLog, organizations, people, series, type User } from "~db/schema";
+import { auditLog, eventOrganizers, organizations, people, series, type User } from "~db/schema";
 import { createSession } from "~/auth/session.server";
 import { createUser } from "~/auth/users.server";
 import { action as editOrganizationAction, loader as editOrganizationLoader } from "~/routes/admin.organizations.$organizationId";
@@ -150,13 +150,15 @@ describe("people directory", () => {
 
   it("changes what the public speaker page shows, and audits each change", async () => {
     const person = await addPerson({ honorific: "Dr.", name: "Wei Chen", affiliation: "HKUST", homeZone: "Asia/Hong_Kong" });
-    await createEvent(database.db, {
+    const event = await createEvent(database.db, {
       title: "Cities after the pandemic",
       startsAt: new Date("2030-03-05T09:00:00Z"),
       endsAt: new Date("2030-03-05T10:00:00Z"),
       displayZones: ["Europe/Stockholm", "Asia/Hong_Kong"],
       agenda: [{ kind: "talk", title: "Dense cities, safe cities", roles: [{ person, role: "speaker" }] }],
     });
+    // The organizer's own event: a person on someone else's event is theirs to change (decision 015).
+    await database.db.insert(eventOrganizers).values({ eventId: event.id, userId: organizer.id });
     const before = await speakerLoader({ request: requestFor(`/speakers/${person.slug}`), params: { slug: person.slug }, context: context() });
     expect(before.person).toMatchObject({ displayName: "Dr. Wei Chen", affiliation: "HKUST", bio: "" });
 

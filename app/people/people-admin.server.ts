@@ -1,23 +1,18 @@
 // The people directory of the organizer console: the speakers, moderators and
-// chairs agendas are built from. Shared by every organizer (a speaker appears
-// in many organizers' events), so any signed-in user may read and change it;
-// each change is written in one transaction with its audit entry.
+// chairs agendas are built from. Names and affiliations are shared by every
+// organizer (a speaker appears in many organizers' events); contact details,
+// event links and changes follow person-access.server.ts (decision 015). Each
+// change is written in one transaction with its audit entry.
 import { and, asc, desc, eq, ilike, ne, or, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { agendaItems, agendaRoles, events, people, type Person, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
-import {
-  changedFields,
-  freeSlug,
-  escapeLikePattern,
-  isUniqueViolation,
-  isUuid,
-  orNull,
-  type DirectorySaveOutcome,
-  type Tx,
-} from "~/events/directory-records.server";
+import { changedFields, orNull, type DirectorySaveOutcome } from "~/events/directory-records.server";
+import { freeSlug, escapeLikePattern, isUniqueViolation, isUuid, type Tx } from "~db/records.server";
 import { personDisplayName } from "~/events/labels";
+import { manageableBy } from "~/auth/event-access.server";
 import { PEOPLE_QUERY_MAX, type PersonFormValues } from "./person-form";
+import { contactVisibleTo, editableBy, NOT_YOURS_TO_CHANGE } from "./person-access.server";
 
 type Reader = Pick<Database, "select">;
 
@@ -25,11 +20,17 @@ export type SavePersonOutcome = DirectorySaveOutcome<Person, PersonFormValues>;
 
 const SLUG_TAKEN = "Another person already uses this address; choose another one or leave it empty";
 
-/** People whose name, affiliation or email contains the query, in any letter case; everyone when it is empty. */
-export async function searchPeople(db: Reader, { query, limit = 100 }: { query?: string | null; limit?: number }) {
+/**
+ * People whose name, affiliation or email contains the query, in any letter case;
+ * everyone when it is empty. The email only matches where the user may see it,
+ * so a search cannot be used to guess another organizer's speaker's address.
+ */
+export async function searchPeople(db: Reader, { user, query, limit = 100 }: { user: Pick<User, "id" | "role">; query?: string | null; limit?: number }) {
   const text = (query ?? "").trim().slice(0, PEOPLE_QUERY_MAX);
   const pattern = `%${escapeLikePattern(text)}%`;
-  const matches = text ? or(ilike(people.name, pattern), ilike(people.affiliation, pattern), ilike(people.email, pattern)) : undefined;
+  const matches = text
+    ? or(ilike(people.name, pattern), ilike(people.affiliation, pattern), and(ilike(people.email, pattern), contactVisibleTo(user)))
+    : undefined;
   return db
     .select({
       id: people.id,
@@ -53,6 +54,27 @@ export async function findPersonForEdit(db: Reader, id: string | undefined): Pro
   return person ?? null;
 }
 
+export interface PersonAccess {
+  person: Person;
+  /** May read the email and the events the person appears on. */
+  canSeeContact: boolean;
+  /** May change the person. */
+  canEdit: boolean;
+}
+
+/** The person behind an /admin/people/:id URL with what this user may do with them, or null. */
+export async function findPersonWithAccess(db: Reader, user: Pick<User, "id" | "role">, id: string | undefined): Promise<PersonAccess | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ person: people, canSeeContact: sql<boolean>`${contactVisibleTo(user)}`, canEdit: sql<boolean>`${editableBy(user)}` })
+    .from(people)
+    .where(eq(people.id, id));
+  if (!row) return null;
+  const canSeeContact = Boolean(row.canSeeContact);
+  // Never hand the email to a page that may not show it, even as a hidden value.
+  return { person: canSeeContact ? row.person : { ...row.person, email: null }, canSeeContact, canEdit: Boolean(row.canEdit) };
+}
+
 /** A person as the form shows it. */
 export function personFormDefaults(person: Person): Record<string, string> {
   return {
@@ -68,10 +90,15 @@ export function personFormDefaults(person: Person): Record<string, string> {
   };
 }
 
-/** The agenda segments a person appears in, newest event first, drafts included. */
-export async function listPersonAppearances(db: Reader, personId: string) {
-  if (!isUuid(personId)) return [];
-  return db
+/**
+ * The agenda segments a person appears in on events this user manages, newest
+ * event first, drafts included; and how many other events they appear on,
+ * without naming them (another organizer's draft titles stay theirs).
+ */
+export async function listPersonAppearances(db: Reader, personId: string, user: Pick<User, "id" | "role">) {
+  if (!isUuid(personId)) return { mine: [], elsewhere: 0 };
+  const ownership = manageableBy(user);
+  const mine = await db
     .select({
       eventId: events.id,
       eventTitle: events.title,
@@ -85,8 +112,16 @@ export async function listPersonAppearances(db: Reader, personId: string) {
     .from(agendaRoles)
     .innerJoin(agendaItems, eq(agendaItems.id, agendaRoles.agendaItemId))
     .innerJoin(events, eq(events.id, agendaItems.eventId))
-    .where(eq(agendaRoles.personId, personId))
+    .where(ownership ? and(eq(agendaRoles.personId, personId), ownership) : eq(agendaRoles.personId, personId))
     .orderBy(desc(events.startsAt), asc(agendaItems.position), asc(agendaRoles.position));
+  if (!ownership) return { mine, elsewhere: 0 };
+  const [other] = await db
+    .select({ n: sql<number>`count(distinct ${events.id})::int` })
+    .from(agendaRoles)
+    .innerJoin(agendaItems, eq(agendaItems.id, agendaRoles.agendaItemId))
+    .innerJoin(events, eq(events.id, agendaItems.eventId))
+    .where(and(eq(agendaRoles.personId, personId), sql`not ${ownership}`));
+  return { mine, elsewhere: other?.n ?? 0 };
 }
 
 function toColumns(values: PersonFormValues) {
@@ -142,6 +177,9 @@ export async function updatePersonFromForm(
     return await db.transaction(async (tx) => {
       const [before] = await tx.select().from(people).where(eq(people.id, personId)).for("update");
       if (!before) return { ok: false, fieldErrors: { form: ["This person no longer exists"] } } as const;
+      // Checked under the person's row lock, in the transaction that writes.
+      const [access] = await tx.select({ canEdit: sql<boolean>`${editableBy(user)}` }).from(people).where(eq(people.id, personId));
+      if (!access?.canEdit) return { ok: false, refused: true, fieldErrors: { form: [NOT_YOURS_TO_CHANGE] } } as const;
       const slug = values.slug ?? before.slug;
       if (await slugTaken(tx, slug, personId)) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } } as const;
       const [after] = await tx

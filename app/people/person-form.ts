@@ -1,7 +1,7 @@
 // One schema for the organizer's person form (speakers, moderators, chairs…),
 // used by the browser (Conform) and the server.
 import { z } from "zod";
-import { optionalSlug, optionalText, optionalWebLink } from "~/events/directory-fields";
+import { optionalHttpsLink, optionalSlug, optionalText } from "~/events/directory-fields";
 import { isValidTimeZone } from "~/time";
 
 export const PERSON_NAME_MAX = 200;
@@ -18,7 +18,7 @@ export const personFormSchema = z.object({
   position: optionalText(200, "position"),
   affiliation: optionalText(200, "affiliation"),
   bio: optionalText(PERSON_BIO_MAX, "biography"),
-  photoUrl: optionalWebLink("photo link"),
+  photoUrl: optionalHttpsLink("photo link"),
   homeZone: z.string().trim().refine(isValidTimeZone, "Choose a time zone from the list").optional(),
   email: z.string().trim().max(254, "That email address is too long").email("Enter a valid email address, like name@university.edu").optional(),
   slug: optionalSlug,

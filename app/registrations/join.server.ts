@@ -1,9 +1,10 @@
 // The personal join link /j/:token: the only way a webinar's join URL is ever
 // revealed, and the record of who came.
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { events, registrations } from "~db/schema";
 import { hashToken, looksLikeToken } from "~/security/tokens.server";
+import { readRegistration, markAttended, NO_EMAIL_LINKS, withLockedEvent } from "./lifecycle.server";
 
 /** Doors open this long before the start, as in Zoom's waiting rooms. */
 export const DOORS_OPEN_MINUTES = 15;
@@ -27,7 +28,9 @@ export async function decideJoin(
   const [row] = await db
     .select({
       registrationId: registrations.id,
+      eventId: registrations.eventId,
       status: registrations.status,
+      firstJoinedAt: registrations.firstJoinedAt,
       erasedAt: registrations.erasedAt,
       timeZone: registrations.timeZone,
       event: {
@@ -61,10 +64,12 @@ export async function decideJoin(
     };
   }
   if (!row.event.joinUrl) return { kind: "no-link-yet", ...about };
-  // Attendance: the first join is what organizers count; later joins change nothing.
-  await db
-    .update(registrations)
-    .set({ firstJoinedAt: sql`coalesce(${registrations.firstJoinedAt}, ${now.toISOString()}::timestamptz)` })
-    .where(eq(registrations.id, row.registrationId));
+  // Attendance: the first join is the lifecycle's confirmed → attended; later joins change nothing and take no lock.
+  if (!row.firstJoinedAt) {
+    await withLockedEvent(db, { eventId: row.eventId, now, links: NO_EMAIL_LINKS }, async (scope) => {
+      const registration = await readRegistration(scope, row.registrationId);
+      if (registration) await markAttended(scope, registration);
+    });
+  }
   return { kind: "redirect", url: row.event.joinUrl };
 }

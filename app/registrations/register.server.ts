@@ -1,21 +1,26 @@
-// Registering for an event: the one place that decides confirmed, waitlisted or
-// pending. Everything happens inside one short transaction holding the event's
-// row lock, so however many requests arrive at once, across however many app
-// processes, confirmed registrations never exceed capacity.
+// Registering for an event: the window and identity rules, then the lifecycle's
+// register transition (lifecycle.server.ts), which decides confirmed, waitlisted
+// or pending inside one short transaction holding the event's row lock, so
+// however many requests arrive at once, across however many app processes,
+// confirmed registrations never exceed capacity.
 import { randomUUID } from "node:crypto";
-import { and, count, eq, max, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { registrations, type Event, type Registration, type RegistrationStatus } from "~db/schema";
-import { recordAudit, type Actor } from "~/audit/audit-log.server";
-import { lockEvent } from "~/events/event-lock.server";
+import { registrations, type Event, type Registration } from "~db/schema";
+import type { Actor } from "~/audit/audit-log.server";
 import { deriveToken, registrationTokenHashes, type LinkSigner } from "~/security/link-tokens.server";
-import { queueRegistrationEmail } from "./registration-emails.server";
+import { ATTENDEE, organizerActor, register, withLockedEvent } from "./lifecycle.server";
+import { resendRegistrationEmail } from "./registration-effects.server";
+import { readEventWithVersion, registerNewcomer } from "./newcomer.server";
+import type { Locale } from "~/i18n/locales";
 
 export interface RegistrationInput {
   name: string;
   email: string;
   affiliation: string;
   timeZone: string;
+  /** The language the registration is made in; its emails follow it. English when not given (API, console). */
+  locale?: Locale;
   answers: Record<string, string | string[] | boolean>;
 }
 
@@ -33,7 +38,6 @@ export type RegistrationOutcome =
   | { kind: "already-registered"; email: string }
   | { kind: "refused"; reason: RegistrationRefusal };
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export function registrationWindow(event: Pick<Event, "registrationOpensAt" | "registrationClosesAt" | "endsAt">) {
   return { opensAt: event.registrationOpensAt, closesAt: event.registrationClosesAt ?? event.endsAt };
@@ -50,44 +54,6 @@ export function refusalFor(
   if (window.opensAt && now < window.opensAt) return "not-open-yet";
   if (now >= window.closesAt) return "closed";
   return null;
-}
-
-/** The seat decision, made while the event row is locked. */
-async function decideStatus(tx: Tx, event: Event): Promise<{ status: RegistrationStatus; waitlistPosition: number | null }> {
-  if (event.requiresApproval) return { status: "pending", waitlistPosition: null };
-  if (event.capacity !== null) {
-    const [{ confirmed }] = (await tx
-      .select({ confirmed: count() })
-      .from(registrations)
-      .where(and(eq(registrations.eventId, event.id), eq(registrations.status, "confirmed")))) as [{ confirmed: number }];
-    if (confirmed >= event.capacity) {
-      return { status: "waitlisted", waitlistPosition: await nextWaitlistPosition(tx, event.id) };
-    }
-  }
-  return { status: "confirmed", waitlistPosition: null };
-}
-
-export async function nextWaitlistPosition(tx: Tx, eventId: string): Promise<number> {
-  const [{ highest }] = (await tx
-    .select({ highest: max(registrations.waitlistPosition) })
-    .from(registrations)
-    .where(eq(registrations.eventId, eventId))) as [{ highest: number | null }];
-  return (highest ?? 0) + 1;
-}
-
-export async function waitlistRank(tx: Pick<Database, "select">, registration: Pick<Registration, "eventId" | "status" | "waitlistPosition">): Promise<number | null> {
-  if (registration.status !== "waitlisted" || registration.waitlistPosition === null) return null;
-  const [{ ahead }] = (await tx
-    .select({ ahead: count() })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.eventId, registration.eventId),
-        eq(registrations.status, "waitlisted"),
-        sql`${registrations.waitlistPosition} < ${registration.waitlistPosition}`,
-      ),
-    )) as [{ ahead: number }];
-  return ahead + 1;
 }
 
 export async function registerAttendee(
@@ -108,73 +74,62 @@ export async function registerAttendee(
   },
 ): Promise<RegistrationOutcome> {
   const email = input.email.trim();
-  return db.transaction(async (tx) => {
-    const event = await lockEvent(tx, eventId);
-    if (!event) return { kind: "refused", reason: "not-found" } as const;
+  const actor = addedBy ? organizerActor(addedBy) : ATTENDEE;
+  if (!addedBy) {
+    // The common case, someone new, in one statement (newcomer.server.ts); it answers null
+    // when the lifecycle's own path below must decide (address seen before, event just changed).
+    const read = await readEventWithVersion(db, eventId);
+    if (!read) return { kind: "refused", reason: "not-found" };
+    const { event, version } = read;
+    const refusal = refusalFor(event, now);
+    if (refusal) return { kind: "refused", reason: refusal };
+    const id = randomUUID();
+    const person = { id, email, name: input.name.trim(), affiliation: input.affiliation.trim(), timeZone: input.timeZone, locale: input.locale ?? "en", answers: input.answers, tokenVersion: 1 };
+    const decided = await registerNewcomer(db, { event, version, person, now, links });
+    if (decided) return { kind: "registered", ...decided, manageToken: deriveToken(links.secret, "manage", id, 1) };
+  }
+  const outcome = await withLockedEvent(db, { eventId, now, links }, async (scope) => {
+    const event = scope.event;
     const refusal = refusalFor(event, now);
     if (refusal && !(addedBy && (refusal === "not-open-yet" || refusal === "closed"))) return { kind: "refused", reason: refusal } as const;
 
-    const [existing] = await tx
+    const [existing] = await scope.tx
       .select()
       .from(registrations)
       .where(and(eq(registrations.eventId, event.id), sql`lower(${registrations.email}) = lower(${email})`));
+    // Same person again: no duplicate, no error; a fresh copy of their email is sent after the lock is released.
+    if (existing && existing.status !== "cancelled") return { kind: "already-registered", existing } as const;
 
-    if (existing && existing.status !== "cancelled") {
-      // Same person again: no duplicate, no error, a fresh copy of their email.
-      await queueRegistrationEmail(tx, {
-        event,
-        registration: existing,
-        links,
-        reason: `copy-${now.getTime()}`,
-        waitlistRank: await waitlistRank(tx, existing),
-      });
-      return { kind: "already-registered", email: existing.email } as const;
-    }
-
-    const decision = await decideStatus(tx, event);
     const id = existing?.id ?? randomUUID();
     const tokenVersion = existing?.tokenVersion ?? 1;
-    const values = {
-      id,
-      tokenVersion,
-      ...registrationTokenHashes(links.secret, id, tokenVersion),
-      eventId: event.id,
-      email,
-      name: input.name.trim(),
-      affiliation: input.affiliation.trim(),
-      timeZone: input.timeZone,
-      answers: input.answers,
-      status: decision.status,
-      waitlistPosition: decision.waitlistPosition,
-      consentAt: now,
-      confirmedAt: decision.status === "confirmed" ? now : null,
-      cancelledAt: null,
-    };
-    const [registration] = existing
-      ? await tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning()
-      : await tx.insert(registrations).values(values).returning();
-    const rank = await waitlistRank(tx, registration!);
-    if (addedBy) {
-      await recordAudit(tx, {
-        actor: addedBy,
-        eventId: event.id,
-        action: "registration.added",
-        summary: `Added ${registration!.name} <${registration!.email}> by hand (${registration!.status})`,
-        details: { registrationId: registration!.id },
-      });
-    }
-    await queueRegistrationEmail(tx, {
-      event,
-      registration: registration!,
-      links,
-      reason: `registered-${now.getTime()}`,
-      waitlistRank: rank,
+    const result = await register(scope, {
+      existing,
+      actor,
+      values: {
+        id,
+        tokenVersion,
+        ...registrationTokenHashes(links.secret, id, tokenVersion),
+        email,
+        name: input.name.trim(),
+        affiliation: input.affiliation.trim(),
+        timeZone: input.timeZone,
+        locale: input.locale ?? "en",
+        answers: input.answers,
+        consentAt: now,
+      },
     });
+    if ("refused" in result) return { kind: "already-registered", existing: existing! } as const;
     return {
       kind: "registered",
-      registration: registration!,
+      registration: result.registration,
       manageToken: deriveToken(links.secret, "manage", id, tokenVersion),
-      waitlistRank: rank,
+      waitlistRank: result.waitlistRank,
     } as const;
   });
+  if (!outcome) return { kind: "refused", reason: "not-found" };
+  if (outcome.kind === "already-registered") {
+    await resendRegistrationEmail(db, { registration: outcome.existing, now, links });
+    return { kind: "already-registered", email: outcome.existing.email };
+  }
+  return outcome;
 }

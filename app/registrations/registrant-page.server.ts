@@ -1,24 +1,36 @@
 // The registrant's private page: their status and the event in their zone,
 // and the two things they may do there, cancel and erase.
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/security/form-submission.server";
 import { eq } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { registrations } from "~db/schema";
 import { eventPhase } from "~/events/event-phase";
 import { registrationTokenHashes, registrationUrls, type LinkSigner } from "~/security/link-tokens.server";
-import { formatEventRange, formatViewerRange, listTimeZones } from "~/time";
+import { formatDayShift, formatEventRange, formatViewerRange } from "~/time";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { isLocale, type Locale } from "~/i18n/locales";
+import { resolveTimeZone } from "~/time/zone-catalog.server";
 import { loadQuestions } from "./registration-action.server";
 import { registrantDetailsSchema } from "./registration-form";
 import { refusalFor } from "./register.server";
 import { cancelRegistration, findRegistrationByManageToken } from "./manage.server";
-import { waitlistRank } from "./register.server";
+import { ATTENDEE, erase, readRegistration, waitlistRank, withLockedEvent } from "./lifecycle.server";
 
-export async function loadRegistrantPage(db: Database, token: string | undefined, now: Date, links: LinkSigner) {
+/** The page in `locale` (the reader's); their emails keep `registration.locale`, which they may change here. */
+export async function loadRegistrantPage(db: Database, token: string | undefined, now: Date, links: LinkSigner, locale: Locale = "en") {
   const found = await findRegistrationByManageToken(db, token);
   if (!found) return null;
+  const t = translatorFor(locale);
   const { registration, event } = found;
-  const range = formatEventRange({ startsAt: event.startsAt, endsAt: event.endsAt, zones: event.displayZones });
+  const range = formatEventRange({ startsAt: event.startsAt, endsAt: event.endsAt, zones: event.displayZones, locale });
+  const viewerRange = formatViewerRange({
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    viewerZone: registration.timeZone,
+    leadZone: event.displayZones[0] ?? event.homeZone,
+    locale,
+  });
   const questions = await loadQuestions(db, event.id);
   const phase = eventPhase(event, now);
   return {
@@ -28,6 +40,7 @@ export async function loadRegistrantPage(db: Database, token: string | undefined
       email: registration.email,
       affiliation: registration.affiliation,
       timeZone: registration.timeZone,
+      locale: isLocale(registration.locale) ? registration.locale : "en",
       status: registration.status,
       waitlistRank: await waitlistRank(db, registration),
     },
@@ -35,7 +48,7 @@ export async function loadRegistrantPage(db: Database, token: string | undefined
       .filter((q) => registration.answers[q.id] !== undefined)
       .map((q) => {
         const value = registration.answers[q.id];
-        return { label: q.label, value: Array.isArray(value) ? value.join(", ") : typeof value === "boolean" ? (value ? "Yes" : "No") : String(value) };
+        return { label: q.label, value: Array.isArray(value) ? value.join(", ") : typeof value === "boolean" ? (value ? t("registrant.yes") : t("registrant.no")) : String(value) };
       }),
     event: {
       slug: event.slug,
@@ -46,19 +59,10 @@ export async function loadRegistrantPage(db: Database, token: string | undefined
         dateLabel: range.dateLabel,
         zones: range.zones.map((z) => ({ zone: z.zone, abbreviation: z.abbreviation, text: z.text, dayOffset: z.dayOffset })),
         text: range.text,
-        viewer: {
-          zone: registration.timeZone,
-          ...formatViewerRange({
-            startsAt: event.startsAt,
-            endsAt: event.endsAt,
-            viewerZone: registration.timeZone,
-            leadZone: event.displayZones[0] ?? event.homeZone,
-          }),
-        },
+        viewer: { zone: registration.timeZone, ...viewerRange, dayShift: formatDayShift(viewerRange.dayOffset, locale) },
       },
     },
     questions,
-    zones: listTimeZones(),
     answerValues: registration.answers,
     canEdit: ["confirmed", "waitlisted", "pending"].includes(registration.status) && refusalFor(event, now) === null,
     joinPath: new URL(registrationUrls(links, registration).joinUrl).pathname,
@@ -68,51 +72,61 @@ export async function loadRegistrantPage(db: Database, token: string | undefined
 
 export type RegistrantActionOutcome =
   | { kind: "cancelled" }
+  | { kind: "language" }
   | { kind: "updated" }
   | { kind: "invalid"; submission: SubmissionResult<string[]> }
   | { kind: "erased" }
   | { kind: "not-found" }
   | { kind: "error"; message: string };
 
+/** Forgets the person in one transaction: seat or place to the waitlist, data blanked, both private links dead. */
 export async function eraseRegistration(db: Database, { registrationId, now, links }: { registrationId: string; now: Date; links: LinkSigner }) {
-  // Cancel first so the seat is freed and the waitlist moves, then forget the person.
-  await cancelRegistration(db, { registrationId, now, links });
-  // A new token version kills both private links.
-  const [current] = await db.select({ tokenVersion: registrations.tokenVersion }).from(registrations).where(eq(registrations.id, registrationId));
-  const tokenVersion = (current?.tokenVersion ?? 1) + 1;
-  await db
-    .update(registrations)
-    .set({
-      name: "Erased registrant",
-      email: `erased-${registrationId}@invalid`,
-      affiliation: "",
-      answers: {},
-      erasedAt: now,
-      unsubscribedAt: now,
-      tokenVersion,
-      ...registrationTokenHashes(links.secret, registrationId, tokenVersion),
-    })
-    .where(eq(registrations.id, registrationId));
+  const [current] = await db.select({ eventId: registrations.eventId }).from(registrations).where(eq(registrations.id, registrationId));
+  if (!current) return;
+  await withLockedEvent(db, { eventId: current.eventId, now, links }, async (scope) => {
+    const registration = await readRegistration(scope, registrationId);
+    if (!registration) return;
+    const tokenVersion = registration.tokenVersion + 1;
+    await erase(scope, registration, {
+      actor: ATTENDEE,
+      blanks: {
+        name: "Erased registrant",
+        email: `erased-${registrationId}@invalid`,
+        affiliation: "",
+        answers: {},
+        tokenVersion,
+        ...registrationTokenHashes(links.secret, registrationId, tokenVersion),
+      },
+    });
+  });
 }
 
 export async function handleRegistrantAction(
   db: Database,
-  { token, formData, now, links }: { token: string | undefined; formData: FormData; now: Date; links: LinkSigner },
+  { token, formData, now, links, locale = "en" }: { token: string | undefined; formData: FormData; now: Date; links: LinkSigner; locale?: Locale },
 ): Promise<RegistrantActionOutcome> {
   const found = await findRegistrationByManageToken(db, token);
   if (!found) return { kind: "not-found" };
+  const t = translatorFor(locale);
   const intent = formData.get("intent");
+  if (intent === "language") {
+    // The language of every email from now on; a value we do not speak changes nothing.
+    const chosen = formData.get("emailLocale");
+    if (!isLocale(chosen)) return { kind: "error", message: t("registrant.unknownAction") };
+    await db.update(registrations).set({ locale: chosen }).where(eq(registrations.id, found.registration.id));
+    return { kind: "language" };
+  }
   if (intent === "cancel") {
     const outcome = await cancelRegistration(db, { registrationId: found.registration.id, now, links });
-    if (outcome.kind === "already-cancelled") return { kind: "error", message: "This registration is already cancelled." };
+    if (outcome.kind === "already-cancelled") return { kind: "error", message: outcome.message };
     return { kind: "cancelled" };
   }
   if (intent === "update") {
     const { registration, event } = found;
     if (!["confirmed", "waitlisted", "pending"].includes(registration.status) || refusalFor(event, now) !== null) {
-      return { kind: "error", message: "Registration has closed, so your details can no longer be changed here." };
+      return { kind: "error", message: t("registrant.closedForEdits") };
     }
-    const submission = parseWithZod(formData, { schema: registrantDetailsSchema(await loadQuestions(db, event.id)) });
+    const submission = parseSubmission(formData, { schema: registrantDetailsSchema(await loadQuestions(db, event.id), resolveTimeZone, t) });
     if (submission.status !== "success") return { kind: "invalid", submission: submission.reply() };
     await db
       .update(registrations)
@@ -129,5 +143,5 @@ export async function handleRegistrantAction(
     await eraseRegistration(db, { registrationId: found.registration.id, now, links });
     return { kind: "erased" };
   }
-  return { kind: "error", message: "Unknown action. Reload the page and try again." };
+  return { kind: "error", message: t("registrant.unknownAction") };
 }

@@ -2,23 +2,26 @@
 // then the input is validated with the same schema the browser uses, then the
 // seat decision is made in the database.
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/security/form-submission.server";
 import { data, redirect } from "@remix-run/node";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { events, registrationQuestions } from "~db/schema";
+import { preparedStatement } from "~db/records.server";
+import { events, registrationQuestions, type TranslationsColumn } from "~db/schema";
 import type { LinkSigner } from "~/security/link-tokens.server";
-import { hitRateLimit } from "~/security/rate-limit.server";
+import { hitRateLimits } from "~/security/rate-limit.server";
 import { HONEYPOT_FIELD, registrationFormSchema, type QuestionDefinition } from "./registration-form";
 import { registerAttendee, type RegistrationRefusal } from "./register.server";
+import { clientAddress } from "~/security/client-address.server";
+import { resolveTimeZone } from "~/time/zone-catalog.server";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import type { Translate } from "~/i18n/translator";
 
-export const REFUSAL_MESSAGE: Record<RegistrationRefusal, string> = {
-  "not-found": "This event does not exist.",
-  cancelled: "This event has been cancelled, so it no longer takes registrations.",
-  ended: "This event has ended. The recording, once published, is on this page.",
-  "not-open-yet": "Registration for this event has not opened yet.",
-  closed: "Registration for this event has closed.",
-};
+/** Why a registration was refused, in the reader's language (English for the console and the API). */
+export function refusalMessage(reason: RegistrationRefusal, t: Translate = translatorFor("en")): string {
+  return t(`refusal.${reason}`);
+}
 
 const REFUSAL_STATUS: Record<RegistrationRefusal, number> = {
   "not-found": 404,
@@ -28,23 +31,35 @@ const REFUSAL_STATUS: Record<RegistrationRefusal, number> = {
   closed: 409,
 };
 
+const questionColumns = {
+  id: registrationQuestions.id,
+  kind: registrationQuestions.kind,
+  label: registrationQuestions.label,
+  required: registrationQuestions.required,
+  options: registrationQuestions.options,
+};
+
 export async function loadQuestions(db: Pick<Database, "select">, eventId: string): Promise<QuestionDefinition[]> {
   return db
-    .select({
-      id: registrationQuestions.id,
-      kind: registrationQuestions.kind,
-      label: registrationQuestions.label,
-      required: registrationQuestions.required,
-      options: registrationQuestions.options,
-    })
+    .select(questionColumns)
     .from(registrationQuestions)
     .where(eq(registrationQuestions.eventId, eventId))
     .orderBy(asc(registrationQuestions.position));
 }
 
-export function clientAddress(request: Request): string {
-  // The http app overwrites this header with the address express derived under PODIUM_TRUST_PROXY.
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+// The event page asks for the questions on every uncached view (decision 017).
+const questionsOfEvent = preparedStatement((db) =>
+  db
+    .select({ ...questionColumns, translations: registrationQuestions.translations })
+    .from(registrationQuestions)
+    .where(eq(registrationQuestions.eventId, sql.placeholder("eventId")))
+    .orderBy(asc(registrationQuestions.position))
+    .prepare("event_registration_questions"),
+);
+
+/** The same as loadQuestions, as a prepared statement; for the database handle, not a transaction. */
+export async function loadQuestionsForPage(db: Database, eventId: string): Promise<(QuestionDefinition & { translations: TranslationsColumn })[]> {
+  return questionsOfEvent(db).execute({ eventId });
 }
 
 export type RegistrationActionData =
@@ -66,33 +81,35 @@ export async function handleRegistration({
   now?: Date;
 }) {
   const [event] = await db.select({ id: events.id, status: events.status }).from(events).where(eq(events.slug, slug));
-  if (!event || event.status === "draft") throw new Response("No such event", { status: 404 });
+  const locale = requestLocale(request);
+  const t = translatorFor(locale);
+  if (!event || event.status === "draft") throw new Response(t("errors.noSuchEvent"), { status: 404 });
 
   const formData = await request.formData();
   const rawEmail = String(formData.get("email") ?? "").trim().toLowerCase().slice(0, 320);
-  for (const rule of [
-    { key: `register:ip:${clientAddress(request)}`, limit: 30, windowSeconds: 600 },
-    ...(rawEmail ? [{ key: `register:email:${rawEmail}`, limit: 5, windowSeconds: 600 }] : []),
-  ]) {
-    const verdict = await hitRateLimit(db, rule, now);
-    if (!verdict.allowed) {
-      const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-      return data<RegistrationActionData>(
-        { kind: "refused", message: `Too many registration attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` },
-        { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
-      );
-    }
+  // Both budgets in one statement: no extra commits before the registration itself.
+  const verdict = await hitRateLimits(
+    db,
+    [{ key: `register:ip:${clientAddress(request)}`, limit: 30, windowSeconds: 600 }, ...(rawEmail ? [{ key: `register:email:${rawEmail}`, limit: 5, windowSeconds: 600 }] : [])],
+    now,
+  );
+  if (!verdict.allowed) {
+    const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+    return data<RegistrationActionData>(
+      { kind: "refused", message: t("register.tooManyAttempts", { count: minutes }) },
+      { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
+    );
   }
 
   if (String(formData.get(HONEYPOT_FIELD) ?? "") !== "") {
     return data<RegistrationActionData>(
-      { kind: "refused", message: "This submission looked automated, so it was not accepted. If you are a person, reload the page and try again." },
+      { kind: "refused", message: t("register.automated") },
       { status: 400 },
     );
   }
 
   const questions = await loadQuestions(db, event.id);
-  const submission = parseWithZod(formData, { schema: registrationFormSchema(questions) });
+  const submission = parseSubmission(formData, { schema: registrationFormSchema(questions, resolveTimeZone, t) });
   if (submission.status !== "success") {
     return data<RegistrationActionData>({ kind: "form", submission: submission.reply() }, { status: 400 });
   }
@@ -104,6 +121,7 @@ export async function handleRegistration({
       email: submission.value.email,
       affiliation: submission.value.affiliation,
       timeZone: submission.value.timeZone,
+      locale,
       answers: submission.value.answers as Record<string, string | string[] | boolean>,
     },
     now,
@@ -116,7 +134,7 @@ export async function handleRegistration({
       return data<RegistrationActionData>({ kind: "already-registered", email: outcome.email });
     case "refused":
       return data<RegistrationActionData>(
-        { kind: "refused", message: REFUSAL_MESSAGE[outcome.reason] },
+        { kind: "refused", message: refusalMessage(outcome.reason, t) },
         { status: REFUSAL_STATUS[outcome.reason] },
       );
   }

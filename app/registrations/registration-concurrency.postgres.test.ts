@@ -44,7 +44,7 @@ describe("registration under concurrency", () => {
     expect(rows.filter((r) => r.status === "confirmed")).toHaveLength(50);
     const waitlisted = rows.filter((r) => r.status === "waitlisted");
     expect(waitlisted).toHaveLength(450);
-    expect(new Set(waitlisted.map((r) => r.waitlistPosition)).size).toBe(450);
+    expect(new Set(waitlisted.map((r) => r.waitlistTicket)).size).toBe(450);
     const emails = await database.db.select().from(emailOutbox).where(eq(emailOutbox.eventId, event.id));
     expect(emails).toHaveLength(500);
   });

@@ -1,13 +1,17 @@
-// What the event page says about registering: open or not, seats left, the
-// questions to ask. Counted fresh on every load; the seat decision itself is
-// made again, under a lock, when someone submits.
-import { and, count, eq } from "drizzle-orm";
+// What the event page says about registering: open or not, seats left (the
+// lifecycle's own count, read from the event row), the questions to ask. The
+// seat decision itself is made again, under the lock, when someone submits.
 import type { Database } from "~db/client.server";
-import { registrations, type Event } from "~db/schema";
-import { listTimeZones } from "~/time";
-import type { QuestionDefinition } from "./registration-form";
-import { loadQuestions, REFUSAL_MESSAGE } from "./registration-action.server";
+import type { Event } from "~db/schema";
+import { getZodConstraint } from "@conform-to/zod";
+import type { FormConstraint } from "~/components/registration-form";
+import { registrationFormSchema, type QuestionDefinition } from "./registration-form";
+import { registrationOffer, type RegistrationOffer } from "./registration-offer";
+import { loadQuestionsForPage, refusalMessage } from "./registration-action.server";
+import { translatorFor } from "~/i18n/catalogues.server";
 import { refusalFor } from "./register.server";
+import { seatsLeft } from "./lifecycle.server";
+import { localized, langAttribute, sourceLocaleOf, type ContentLanguage } from "~/i18n/localize-content";
 
 export interface RegistrationPanel {
   open: boolean;
@@ -17,32 +21,44 @@ export interface RegistrationPanel {
   full: boolean;
   requiresApproval: boolean;
   questions: QuestionDefinition[];
-  zones: string[];
+  /** The form schema's browser-side rules; the schema itself never leaves the server. */
+  constraint: FormConstraint;
+  /** The button and the sentence above it. */
+  offer: RegistrationOffer;
 }
 
-type PanelEvent = Pick<Event, "id" | "status" | "endsAt" | "capacity" | "requiresApproval" | "registrationOpensAt" | "registrationClosesAt">;
+type PanelEvent = Pick<
+  Event,
+  "id" | "status" | "endsAt" | "capacity" | "seatsTaken" | "requiresApproval" | "registrationOpensAt" | "registrationClosesAt" | "defaultLocale"
+>;
 
-export async function loadRegistrationPanel(db: Database, event: PanelEvent, now: Date): Promise<RegistrationPanel | null> {
+export async function loadRegistrationPanel(db: Database, event: PanelEvent, now: Date, language: ContentLanguage): Promise<RegistrationPanel | null> {
+  const t = translatorFor(language.page);
   const eventId = event.id;
   const refusal = refusalFor(event, now);
   if (refusal === "ended" || refusal === "not-found") return null;
-  const [counted, questions] = await Promise.all([
-    db
-      .select({ confirmed: count() })
-      .from(registrations)
-      .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed"))),
-    refusal === null ? loadQuestions(db, eventId) : Promise.resolve([]),
-  ]);
-  const confirmed = counted[0]?.confirmed ?? 0;
-  const seatsLeft = event.capacity === null ? null : Math.max(0, event.capacity - confirmed);
+  const source = sourceLocaleOf(event);
+  const questions = refusal === null ? (await loadQuestionsForPage(db, eventId)).map(({ translations, ...question }) => {
+    // Answers keep the source-language option (the organizer's export reads the same in every language); only the text shown changes.
+    const label = localized({ ...question, translations }, "label", language.reader, source);
+    const options = localized({ ...question, translations }, "options", language.reader, source);
+    const shown = {
+      label: label.text,
+      options: options.text,
+      lang: { label: langAttribute(label.locale, language.page), options: langAttribute(options.locale, language.page) },
+    };
+    return { ...question, shown };
+  }) : [];
+  const left = seatsLeft(event);
   return {
     open: refusal === null,
-    closedMessage: refusal ? REFUSAL_MESSAGE[refusal] : null,
+    closedMessage: refusal ? refusalMessage(refusal, t) : null,
     capacity: event.capacity,
-    seatsLeft,
-    full: seatsLeft === 0,
+    seatsLeft: left,
+    full: left === 0,
     requiresApproval: event.requiresApproval,
     questions,
-    zones: refusal === null ? listTimeZones() : [],
+    constraint: getZodConstraint(registrationFormSchema(questions, undefined, t)),
+    offer: registrationOffer({ requiresApproval: event.requiresApproval, capacity: event.capacity, seatsLeft: left }, t),
   };
 }

@@ -1,7 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent } from "~db/factories";
-import { emailOutbox, registrations, type Event } from "~db/schema";
+import { emailOutbox, events, registrations, type Event } from "~db/schema";
+import { renderEmail, type EmailMessage } from "~emails/render";
+import { notifyEventCancelled } from "~/events/event-notifications.server";
+import { fillFreeSeats, organizerActor, promoteByHand, readRegistration, withLockedEvent } from "./lifecycle.server";
 import { decideJoin } from "./join.server";
 import { cancelRegistration, findRegistrationByManageToken } from "./manage.server";
 import { registerAttendee, type RegistrationInput } from "./register.server";
@@ -171,3 +174,77 @@ describe("decideJoin", () => {
   });
 });
 
+
+describe("lifecycle emails say only what happened (issue 11)", () => {
+  async function renderedFor(registrationId: string, template: string) {
+    const message = (await outboxFor(registrationId)).find((m) => m.template === template);
+    if (!message) throw new Error(`no ${template} email queued`);
+    return renderEmail({ template, props: message.props } as unknown as EmailMessage);
+  }
+
+  it("a cancellation with nobody waiting does not claim the seat went to the waitlist", async () => {
+    const event = await webinar({ capacity: 5 });
+    const seated = await registerAttendee(database.db, { eventId: event.id, input: person(60), now: NOW, links });
+    if (seated.kind !== "registered") throw new Error("setup failed");
+    await cancelRegistration(database.db, { registrationId: seated.registration.id, now: NOW, links });
+    const { text } = await renderedFor(seated.registration.id, "registration-cancelled");
+    expect(text).toContain("As you asked, your registration is cancelled.");
+    expect(text).not.toMatch(/waitlist/i);
+    expect(text).toContain("The attached update removes the event from your calendar.");
+  });
+
+  it("a cancellation whose seat goes to the first person waiting says so; the promoted person hears a seat freed up", async () => {
+    const event = await webinar({ capacity: 1 });
+    const seated = await registerAttendee(database.db, { eventId: event.id, input: person(61), now: NOW, links });
+    const waiting = await registerAttendee(database.db, { eventId: event.id, input: person(62), now: NOW, links });
+    if (seated.kind !== "registered" || waiting.kind !== "registered") throw new Error("setup failed");
+    await cancelRegistration(database.db, { registrationId: seated.registration.id, now: NOW, links });
+    expect((await renderedFor(seated.registration.id, "registration-cancelled")).text).toContain("Your seat has gone to the next person on the waitlist.");
+    expect((await renderedFor(waiting.registration.id, "promoted-from-waitlist")).text).toContain("a seat freed up and it is now yours");
+  });
+
+  it("a waitlisted person cancelled by an organizer hears who did it, and nothing about a seat or a calendar update", async () => {
+    const event = await webinar({ capacity: 1 });
+    await registerAttendee(database.db, { eventId: event.id, input: person(63), now: NOW, links });
+    const waiting = await registerAttendee(database.db, { eventId: event.id, input: person(64), now: NOW, links });
+    if (waiting.kind !== "registered") throw new Error("setup failed");
+    await cancelRegistration(database.db, { registrationId: waiting.registration.id, now: NOW, links, actor: { userId: null, label: "Programme Chair" } });
+    const { text } = await renderedFor(waiting.registration.id, "registration-cancelled");
+    expect(text).toContain("The organizers have cancelled your registration.");
+    expect(text).not.toMatch(/seat|calendar/i);
+    const [message] = (await outboxFor(waiting.registration.id)).filter((m) => m.template === "registration-cancelled");
+    expect(message!.attachments).toEqual([]);
+  });
+
+  it("a seat given because capacity rose, or by an organizer's hand, is described as such", async () => {
+    const event = await webinar({ capacity: 1 });
+    await registerAttendee(database.db, { eventId: event.id, input: person(65), now: NOW, links });
+    const first = await registerAttendee(database.db, { eventId: event.id, input: person(66), now: NOW, links });
+    const second = await registerAttendee(database.db, { eventId: event.id, input: person(67), now: NOW, links });
+    if (first.kind !== "registered" || second.kind !== "registered") throw new Error("setup failed");
+    await withLockedEvent(database.db, { eventId: event.id, now: NOW, links }, async (scope) => {
+      const [raised] = await scope.tx.update(events).set({ capacity: 2 }).where(eq(events.id, event.id)).returning();
+      scope.event = raised!;
+      await fillFreeSeats(scope, "capacity change");
+      const stillWaiting = await readRegistration(scope, second.registration.id);
+      await promoteByHand(scope, stillWaiting!, organizerActor({ userId: null, label: "Programme Chair" }));
+    });
+    expect((await renderedFor(first.registration.id, "promoted-from-waitlist")).text).toContain("the organizers added seats and one is now yours");
+    const byHand = (await renderedFor(second.registration.id, "promoted-from-waitlist")).text;
+    expect(byHand).toContain("the organizers have given you a seat");
+    expect(byHand).not.toContain("freed up");
+  });
+
+  it("an event cancelled: only those who had it in their calendar are told an update is attached", async () => {
+    const event = await webinar({ capacity: 1 });
+    const seated = await registerAttendee(database.db, { eventId: event.id, input: person(68), now: NOW, links });
+    const waiting = await registerAttendee(database.db, { eventId: event.id, input: person(69), now: NOW, links });
+    if (seated.kind !== "registered" || waiting.kind !== "registered") throw new Error("setup failed");
+    await database.db.transaction(async (tx) => {
+      const [cancelled] = await tx.update(events).set({ status: "cancelled" }).where(eq(events.id, event.id)).returning();
+      await notifyEventCancelled(tx, { event: cancelled!, links });
+    });
+    expect((await renderedFor(seated.registration.id, "event-cancelled")).text).toContain("The attached update removes it from your calendar.");
+    expect((await renderedFor(waiting.registration.id, "event-cancelled")).text).not.toMatch(/attached|calendar/i);
+  });
+});

@@ -11,9 +11,10 @@ import { isValidTimeZone } from "~/time";
 import { decidePendingRegistration } from "./decisions.server";
 import { cancelRegistration } from "./manage.server";
 import { registerAttendee } from "./register.server";
-import { REFUSAL_MESSAGE } from "./registration-action.server";
+import { refusalMessage } from "./registration-action.server";
 import { AFFILIATION_MAX, EMAIL_MAX, NAME_MAX } from "./registration-form";
-import { promoteByHand } from "./registrations-admin.server";
+import { listEventRegistrations, promoteByHand } from "./registrations-admin.server";
+import { parseStatusFilter } from "./registration-status";
 
 export interface RegistrationsActionData {
   ok: boolean;
@@ -32,6 +33,15 @@ const addByHandSchema = z.object({
   affiliation: z.string().trim().max(AFFILIATION_MAX, `Keep the affiliation under ${AFFILIATION_MAX} characters`).optional().default(""),
   timeZone: z.string({ required_error: "Choose their time zone" }).trim().refine(isValidTimeZone, "Choose a time zone from the list"),
 });
+
+/** The pending registrations the screen lists under its current search and status filter. */
+async function pendingMatching(db: Database, event: Event, form: FormData): Promise<string[]> {
+  const query = String(form.get("q") ?? "").slice(0, 100);
+  const status = parseStatusFilter(String(form.get("status") ?? ""));
+  if (status && status !== "pending") return [];
+  const rows = await listEventRegistrations(db, event, { query, status: "pending", limit: MAX_BULK });
+  return rows.map((r) => r.id);
+}
 
 const reply = (body: RegistrationsActionData, status = body.ok ? 200 : 409) => data<RegistrationsActionData>(body, { status });
 
@@ -53,15 +63,23 @@ export async function handleRegistrationsAction(db: Database, request: Request, 
       return reply({
         ok: true,
         message:
-          outcome.kind === "approved" ? `Approved ${name}; they will be emailed.` : outcome.kind === "waitlisted" ? `Approved ${name}, but no seat was left: they joined the waitlist.` : `Declined ${name}; they will be emailed.`,
+          outcome.kind === "approved"
+            ? `Approved ${name}; they will be emailed.`
+            : outcome.kind === "waitlisted"
+              ? `Approved ${name}, but no seat is free: they joined the end of the waitlist as number ${outcome.waitlistRank}, behind everyone already waiting.`
+              : `Declined ${name}; they will be emailed.`,
       });
     }
     case "bulk-approve":
-    case "bulk-decline": {
-      const ids = form.getAll("ids").map(String);
-      if (ids.length === 0) return reply({ ok: false, message: "Tick at least one pending registration first." }, 400);
+    case "bulk-decline":
+    case "bulk-approve-all":
+    case "bulk-decline-all": {
+      // "…-all" is "select all" without JavaScript: every pending registration matching the filter on screen.
+      const all = intent.endsWith("-all");
+      const ids = all ? await pendingMatching(db, event, form) : form.getAll("ids").map(String);
+      if (ids.length === 0) return reply({ ok: false, message: all ? "No pending registration matches this filter." : "Tick at least one pending registration first." }, 400);
       if (ids.length > MAX_BULK || !ids.every((id) => uuid.safeParse(id).success)) return reply({ ok: false, message: "That selection is not valid; reload the page." }, 400);
-      const decision = intent === "bulk-approve" ? "approve" : "decline";
+      const decision = intent.startsWith("bulk-approve") ? "approve" : "decline";
       let decided = 0;
       let skipped = 0;
       for (const id of new Set(ids)) {
@@ -88,11 +106,12 @@ export async function handleRegistrationsAction(db: Database, request: Request, 
       if (!registration) return reply({ ok: false, message: "That registration does not exist." }, 404);
       if (intent === "cancel-ask") return reply({ ok: true, message: "", confirmCancel: { id: registration.id, name: registration.name } });
       const outcome = await cancelRegistration(db, { registrationId: registration.id, now, links, actor });
-      if (outcome.kind !== "cancelled") return reply({ ok: false, message: `${registration.name}'s registration was already cancelled.` });
-      return reply({
-        ok: true,
-        message: `Cancelled ${registration.name}'s registration; they will be emailed.${outcome.promoted ? ` ${outcome.promoted.name} moved up from the waitlist.` : ""}`,
-      });
+      if (outcome.kind === "not-found") return reply({ ok: false, message: "That registration does not exist." }, 404);
+      if (outcome.kind === "already-cancelled") {
+        return reply({ ok: false, message: registration.status === "cancelled" ? `${registration.name}'s registration was already cancelled.` : outcome.message });
+      }
+      const moved = outcome.promotedCount > 1 ? ` ${outcome.promotedCount} people moved up from the waitlist.` : outcome.promoted ? ` ${outcome.promoted.name} moved up from the waitlist.` : "";
+      return reply({ ok: true, message: `Cancelled ${registration.name}'s registration; they will be emailed.${moved}` });
     }
     case "add": {
       const values = Object.fromEntries(["name", "email", "affiliation", "timeZone"].map((k) => [k, String(form.get(k) ?? "").slice(0, 1000)]));
@@ -101,7 +120,7 @@ export async function handleRegistrationsAction(db: Database, request: Request, 
         return reply({ ok: false, message: "Please correct the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>, values }, 400);
       }
       const outcome = await registerAttendee(db, { eventId: event.id, input: { ...parsed.data, answers: {} }, now, links, addedBy: actor });
-      if (outcome.kind === "refused") return reply({ ok: false, message: REFUSAL_MESSAGE[outcome.reason], values });
+      if (outcome.kind === "refused") return reply({ ok: false, message: refusalMessage(outcome.reason), values });
       if (outcome.kind === "already-registered") return reply({ ok: false, message: `${outcome.email} is already registered; they were sent a fresh copy of their email.` });
       const status = outcome.registration.status;
       return reply({ ok: true, message: `Added ${outcome.registration.name} (${status}${outcome.waitlistRank ? `, number ${outcome.waitlistRank} on the waitlist` : ""}); they will be emailed.` });

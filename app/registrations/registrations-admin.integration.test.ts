@@ -92,7 +92,7 @@ describe("the registrations list", () => {
     // A wildcard typed into the search box is a character, not "everything".
     expect(await listed(event, "?q=%25")).toEqual([]);
 
-    expect((await listed(event, "?status=waitlisted")).map((r) => [r.name, r.waitlistPosition])).toEqual([["Bob Smith", 1]]);
+    expect((await listed(event, "?status=waitlisted")).map((r) => [r.name, r.waitlistRank])).toEqual([["Bob Smith", 1]]);
     expect((await listed(event, "?status=confirmed")).map((r) => r.name)).toEqual(["Anna Östlund", "Li Wei"]);
     expect((await listed(event, "?status=confirmed&q=smith")).map((r) => r.name)).toEqual([]);
     expect(await listed(event, "")).toHaveLength(3);

@@ -4,14 +4,13 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { registrations, type Event, type Registration } from "~db/schema";
-import { recordAudit, type Actor } from "~/audit/audit-log.server";
+import type { Actor } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { formatInstant } from "~/time";
 import { loadQuestions } from "./registration-action.server";
-import { confirmWaitlisted } from "./manage.server";
+import { readRegistration, organizerActor, promoteByHand as promoteLifecycle, stateOf, waitlistRanks, withLockedEvent } from "./lifecycle.server";
 import type { StatusFilter } from "./registration-status";
-import { escapeLikePattern } from "~/events/directory-records.server";
-import { lockEvent } from "~/events/event-lock.server";
+import { escapeLikePattern } from "~db/records.server";
 
 
 function listConditions(eventId: string, { query, status }: { query: string; status: StatusFilter | null }): SQL {
@@ -36,15 +35,17 @@ export async function listEventRegistrations(
     .from(registrations)
     .where(listConditions(event.id, { query, status }))
     // Waitlist in queue order, everyone else by arrival.
-    .orderBy(sql`${registrations.waitlistPosition} asc nulls last`, asc(registrations.createdAt))
+    .orderBy(sql`${registrations.waitlistTicket} asc nulls last`, asc(registrations.createdAt))
     .limit(limit);
+  const ranks = await waitlistRanks(db, event.id);
   return rows.map((r) => ({
     id: r.id,
     name: r.erasedAt ? "(erased)" : r.name,
     email: r.erasedAt ? "" : r.email,
     affiliation: r.affiliation,
     status: r.status,
-    waitlistPosition: r.waitlistPosition,
+    /** The same rank the registrant's own page shows. */
+    waitlistRank: ranks.get(r.id) ?? null,
     registeredAt: formatInstant(r.createdAt, event.homeZone, "dateTime"),
     attended: r.firstJoinedAt !== null,
   }));
@@ -52,39 +53,26 @@ export async function listEventRegistrations(
 
 export type PromoteOutcome = { ok: true; message: string } | { ok: false; message: string };
 
-/** An organizer's choice: confirm someone from the waitlist now, even past capacity. */
+/**
+ * An organizer's choice: confirm someone from the waitlist now, ahead of the
+ * queue and past capacity if need be. The lifecycle records it as out of turn.
+ */
 export async function promoteByHand(
   db: Database,
   { eventId, registrationId, actor, now, links }: { eventId: string; registrationId: string; actor: Actor; now: Date; links: LinkSigner },
 ): Promise<PromoteOutcome> {
-  return db.transaction(async (tx) => {
-    const event = await lockEvent(tx, eventId);
-    if (!event) return { ok: false, message: "This event no longer exists." } as const;
-    const [waiting] = await tx
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.id, registrationId), eq(registrations.eventId, eventId)))
-      .for("update");
-    if (!waiting) return { ok: false, message: "That registration does not exist." } as const;
-    if (waiting.status !== "waitlisted") return { ok: false, message: `${waiting.name} is not on the waitlist (${waiting.status}).` } as const;
-    const promoted = await confirmWaitlisted(tx, event, waiting, { now, links });
-    const [{ confirmed }] = (await tx
-      .select({ confirmed: sql<number>`count(*)::int` })
-      .from(registrations)
-      .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")))) as [{ confirmed: number }];
-    const over = event.capacity !== null && confirmed > event.capacity;
-    await recordAudit(tx, {
-      actor,
-      eventId,
-      action: "registration.promoted",
-      summary: `Promoted ${promoted.name} <${promoted.email}> from the waitlist by hand${over ? ` (${confirmed} confirmed for ${event.capacity} seat${event.capacity === 1 ? "" : "s"})` : ""}`,
-      details: { registrationId },
-    });
-    return {
-      ok: true,
-      message: `${promoted.name} is confirmed and will be emailed.${over ? ` That makes ${confirmed} confirmed for ${event.capacity} seat${event.capacity === 1 ? "" : "s"}.` : ""}`,
-    } as const;
+  const outcome = await withLockedEvent(db, { eventId, now, links }, async (scope): Promise<PromoteOutcome> => {
+    const waiting = await readRegistration(scope, registrationId);
+    if (!waiting) return { ok: false, message: "That registration does not exist." };
+    if (waiting.status !== "waitlisted") return { ok: false, message: `${waiting.name} is not on the waitlist (${stateOf(waiting)}).` };
+    const result = await promoteLifecycle(scope, waiting, organizerActor(actor));
+    if ("refused" in result) return { ok: false, message: result.refused };
+    const { seatsTaken, capacity } = scope.event;
+    const jumped = result.jumpedAhead ? ` They went ahead of ${result.jumpedAhead} ${result.jumpedAhead === 1 ? "person" : "people"} waiting.` : "";
+    const over = result.overCapacity && capacity !== null ? ` That makes ${seatsTaken} confirmed for ${capacity} seat${capacity === 1 ? "" : "s"}.` : "";
+    return { ok: true, message: `${result.registration.name} is confirmed and will be emailed.${jumped}${over}` };
   });
+  return outcome ?? { ok: false, message: "This event no longer exists." };
 }
 
 // ── CSV export ───────────────────────────────────────────────────────────────
@@ -109,6 +97,7 @@ export async function registrationsCsv(db: Database, event: Event): Promise<stri
     .from(registrations)
     .where(eq(registrations.eventId, event.id))
     .orderBy(asc(registrations.createdAt));
+  const ranks = await waitlistRanks(db, event.id);
   const zone = event.homeZone;
   const header = [
     "Name",
@@ -129,7 +118,7 @@ export async function registrationsCsv(db: Database, event: Event): Promise<stri
     r.erasedAt ? "" : r.email,
     r.affiliation,
     r.status,
-    r.waitlistPosition === null ? "" : String(r.waitlistPosition),
+    String(ranks.get(r.id) ?? ""),
     at(r.createdAt),
     at(r.confirmedAt),
     at(r.cancelledAt),

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { listDeadMessages, outboxSummary, retryDeadMessage } from "~/email/outbox-admin.server";
+import { listDeadMessages, outboxOverview, retryAllDeadMessages, retryDeadMessage } from "~/email/outbox-admin.server";
 import { listManagedEvents } from "~/events/event-admin.server";
 import { fillRate, percent } from "~/events/event-stats.server";
 import { formatEventRange, formatInstant } from "~/time";
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [upcoming, past, outbox, dead] = await Promise.all([
     listManagedEvents(context.db, user, { when: "upcoming", now, limit: 50 }),
     listManagedEvents(context.db, user, { when: "past", now, limit: 10 }),
-    outboxSummary(context.db),
+    outboxOverview(context.db, context.env, now),
     listDeadMessages(context.db, user),
   ]);
   const row = (e: (typeof upcoming)[number]) => ({
@@ -38,7 +38,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     name: user.name,
     upcoming: upcoming.map(row),
     past: past.map(row),
-    outbox,
+    outbox: {
+      ...outbox,
+      rate: outbox.rate && {
+        ...outbox.rate,
+        pausedUntil: outbox.rate.pausedUntil ? formatInstant(outbox.rate.pausedUntil, zone, "time") : null,
+      },
+    },
     dead: dead.map((m) => ({ ...m, createdAt: formatInstant(m.createdAt, zone, "dateTime") })),
   };
 }
@@ -46,6 +52,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context.db, request);
   const form = await request.formData();
+  if (form.get("intent") === "retry-all") {
+    const count = await retryAllDeadMessages(context.db, user);
+    return count > 0
+      ? data({ ok: true, message: `${count} ${count === 1 ? "message" : "messages"} queued again; the worker will send them within seconds.` })
+      : data({ ok: false, message: "There are no undelivered messages of yours to retry." }, { status: 404 });
+  }
   if (form.get("intent") !== "retry") return data({ ok: false, message: "Unknown action." }, { status: 400 });
   const retried = await retryDeadMessage(context.db, user, String(form.get("id") ?? ""));
   return retried
@@ -73,12 +85,20 @@ export default function AdminHome() {
 
       <h2>Email outbox</h2>
       <ul className="count-list" aria-label="Outbox by state">
-        {outbox.map((row) => (
-          <li key={row.status}>
-            {row.status}: {row.count}
-          </li>
-        ))}
+        <li>Queued: {outbox.queued}</li>
+        <li>Sending: {outbox.sending}</li>
+        <li>Waiting, provider asked us to slow down: {outbox.waitingForRateLimit}</li>
+        <li>Waiting to retry after a provider error: {outbox.waitingAfterError}</li>
+        <li>Undelivered: {outbox.dead}</li>
+        <li>Dropped, too late to be useful: {outbox.dropped}</li>
+        <li>Sent: {outbox.sent}</li>
       </ul>
+      <p>
+        Sent in the last minute: {outbox.sentLastMinute}.{" "}
+        {outbox.rate
+          ? `Send rate: ${outbox.rate.current} of ${outbox.rate.configured} requests per second${outbox.rate.pausedUntil ? `, paused by the provider until ${outbox.rate.pausedUntil}` : ""}.`
+          : "Mail goes to the built-in mailbox, with no rate limit."}
+      </p>
       {dead.length ? (
         <ScrollRegion label="Undelivered messages table">
           <table className="data-table">
@@ -88,7 +108,7 @@ export default function AdminHome() {
                 <th scope="col">To</th>
                 <th scope="col">Message</th>
                 <th scope="col">Attempts</th>
-                <th scope="col">Last error</th>
+                <th scope="col">Provider's answer</th>
                 <th scope="col">Action</th>
               </tr>
             </thead>
@@ -114,6 +134,13 @@ export default function AdminHome() {
             </tbody>
           </table>
         </ScrollRegion>
+      ) : null}
+      {outbox.dead > 0 ? (
+        <Form method="post">
+          <button type="submit" name="intent" value="retry-all" className="button button--secondary">
+            Retry all undelivered messages
+          </button>
+        </Form>
       ) : null}
       <p>
         <Link to="/admin/mailbox">Open the built-in mailbox</Link>

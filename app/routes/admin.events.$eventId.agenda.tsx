@@ -1,3 +1,4 @@
+import { ConfirmPanel } from "~/components/confirm-panel";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AGENDA_KINDS, AGENDA_ROLES } from "~/agenda/agenda-form";
@@ -8,10 +9,11 @@ import { PlainField } from "~/components/form-fields";
 import { useResetOnSuccess } from "~/components/use-reset-on-success";
 import { AGENDA_KIND_LABEL, AGENDA_ROLE_LABEL } from "~/events/labels";
 import { ActionNotice } from "~/components/action-notice";
+import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event } = await requireEventAccess(context.db, request, params.eventId);
-  return loadAgendaBuilder(context.db, event);
+  return loadAgendaBuilder(context.db, event, viewerZoneFrom(request));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -59,6 +61,15 @@ export default function AgendaBuilder() {
     <section aria-labelledby="agenda-title">
       <h2 id="agenda-title">Agenda</h2>
       <ActionNotice result={actionData} />
+      {actionData?.confirmDelete ? (
+        <ConfirmPanel fields={{ itemId: actionData.confirmDelete.id, confirm: "yes" }} intent="delete" confirmLabel="Yes, delete it">
+          Delete “{actionData.confirmDelete.title}”?{" "}
+          {actionData.confirmDelete.people
+            ? `Its ${actionData.confirmDelete.people === 1 ? "person is" : `${actionData.confirmDelete.people} people are`} taken off the programme with it. `
+            : ""}
+          This cannot be undone.
+        </ConfirmPanel>
+      ) : null}
       <p>
         Times are entered in the event's home zone ({event.homeZone.replace(/_/g, " ")}) and shown in every display zone ({zonesText}).
       </p>
@@ -104,12 +115,12 @@ export default function AgendaBuilder() {
                       <input type="hidden" name="roleId" value={p.roleId} />
                       <input type="hidden" name="personId" value={p.personId} />
                       {p.hasEmail && p.invitationState !== "confirmed" && p.invitationState !== "declined" ? (
-                        <button type="submit" name="intent" value="invite" className="button button--small" aria-label={`${p.invitationState === "invited" ? "Re-send the invitation to" : "Invite"} ${p.name}`}>
+                        <button type="submit" name="intent" value="invite" className="button button--small" aria-label={`${p.invitationState === "invited" ? "Re-send invitation to" : "Invite"} ${p.name}`}>
                           {p.invitationState === "invited" ? "Re-send invitation" : "Invite"}
                         </button>
                       ) : null}
                       {p.invitationState !== "not-invited" && p.invitationState !== "revoked" ? (
-                        <button type="submit" name="intent" value="revoke" className="button button--secondary button--small" aria-label={`Revoke ${p.name}'s speaker link`}>
+                        <button type="submit" name="intent" value="revoke" className="button button--secondary button--small" aria-label={`Revoke link for ${p.name}`}>
                           Revoke link
                         </button>
                       ) : null}
@@ -124,13 +135,13 @@ export default function AgendaBuilder() {
             <div className="toolbar">
               <Form method="post" className="inline-form">
                 <input type="hidden" name="itemId" value={segment.id} />
-                <button type="submit" name="intent" value="up" className="button button--secondary button--small" disabled={segment.first} aria-label={`Move ${segment.title} up`}>
+                <button type="submit" name="intent" value="up" className="button button--secondary button--small" disabled={segment.first} aria-label={`Move up: ${segment.title}`}>
                   Move up
                 </button>
-                <button type="submit" name="intent" value="down" className="button button--secondary button--small" disabled={segment.last} aria-label={`Move ${segment.title} down`}>
+                <button type="submit" name="intent" value="down" className="button button--secondary button--small" disabled={segment.last} aria-label={`Move down: ${segment.title}`}>
                   Move down
                 </button>
-                <button type="submit" name="intent" value="delete" className="button button--danger button--small" aria-label={`Delete ${segment.title}`}>
+                <button type="submit" name="intent" value="delete-ask" className="button button--danger button--small" aria-label={`Delete ${segment.title}`}>
                   Delete
                 </button>
               </Form>

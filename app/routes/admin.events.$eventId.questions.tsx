@@ -67,10 +67,10 @@ export default function Questions() {
                 </p>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="questionId" value={q.id} />
-                  <button type="submit" name="intent" value="up" className="button button--secondary button--small" disabled={index === 0} aria-label={`Move “${q.label}” up`}>
+                  <button type="submit" name="intent" value="up" className="button button--secondary button--small" disabled={index === 0} aria-label={`Move up: “${q.label}”`}>
                     Move up
                   </button>
-                  <button type="submit" name="intent" value="down" className="button button--secondary button--small" disabled={index === questions.length - 1} aria-label={`Move “${q.label}” down`}>
+                  <button type="submit" name="intent" value="down" className="button button--secondary button--small" disabled={index === questions.length - 1} aria-label={`Move down: “${q.label}”`}>
                     Move down
                   </button>
                   <button type="submit" name="intent" value="delete" className="button button--danger button--small" aria-label={`Remove “${q.label}”`}>

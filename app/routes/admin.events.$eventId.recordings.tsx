@@ -1,16 +1,19 @@
+import { ConfirmPanel } from "~/components/confirm-panel";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireEventAccess } from "~/auth/event-access.server";
 import { PlainField } from "~/components/form-fields";
 import { useResetOnSuccess } from "~/components/use-reset-on-success";
-import { handleRecordingsAction, listRecordingsForEditing } from "~/events/recordings-admin.server";
+import { handleRecordingsAction, listRecordingsForEditing, recordingVisibility } from "~/events/recordings-admin.server";
 import { ActionNotice } from "~/components/action-notice";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event } = await requireEventAccess(context.db, request, params.eventId);
   const recordings = await listRecordingsForEditing(context.db, event.id);
+  const now = new Date();
   return {
-    ended: event.endsAt <= new Date(),
+    ended: event.endsAt <= now,
+    visibility: recordingVisibility(event, now),
     recordings: recordings.map((r) => ({ id: r.id, label: r.label, url: r.url, published: r.publishedAt !== null })),
   };
 }
@@ -21,7 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Recordings() {
-  const { ended, recordings } = useLoaderData<typeof loader>();
+  const { ended, visibility, recordings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const addFormRef = useResetOnSuccess(actionData, (result) => result.formId === "new");
   const values = (!actionData?.ok && actionData?.values) || {};
@@ -29,7 +32,19 @@ export default function Recordings() {
     <section aria-labelledby="recordings-title">
       <h2 id="recordings-title">Recordings</h2>
       <ActionNotice result={actionData} />
-      {!ended ? <p className="field__hint">The event has not ended yet; published links appear on its page straight away.</p> : null}
+      {actionData?.confirmNotify ? (
+        <ConfirmPanel
+          fields={{ audience: actionData.confirmNotify.audience, confirm: "yes" }}
+          intent="notify"
+          tone="plain"
+          confirmLabel={`Yes, send ${actionData.confirmNotify.count === 1 ? "1 email" : `${actionData.confirmNotify.count} emails`}`}
+          backLabel="Not now"
+        >
+          Email the recording to {actionData.confirmNotify.count === 1 ? "1 person" : `${actionData.confirmNotify.count} people`}
+          {actionData.confirmNotify.audience === "absentees" ? " who registered but did not join" : " confirmed for the event"}?
+        </ConfirmPanel>
+      ) : null}
+      <p className="field__hint">Published links: {visibility}.</p>
       {recordings.length ? (
         <ul className="agenda-builder">
           {recordings.map((r) => (
@@ -76,7 +91,10 @@ export default function Recordings() {
         </button>
       </Form>
 
-      {recordings.some((r) => r.published) ? (
+      {recordings.some((r) => r.published) && !ended ? (
+        <p className="panel">You can email registrants about the recording once the event has ended.</p>
+      ) : null}
+      {recordings.some((r) => r.published) && ended ? (
         <Form method="post" className="stack-form panel" aria-labelledby="notify-title">
           <h3 id="notify-title">Tell registrants</h3>
           <fieldset className="field">
@@ -88,8 +106,8 @@ export default function Recordings() {
               <input type="radio" name="audience" value="absentees" /> Only those who did not join
             </label>
           </fieldset>
-          <button type="submit" name="intent" value="notify" className="button">
-            Email the recording
+          <button type="submit" name="intent" value="notify-ask" className="button">
+            Email the recording…
           </button>
         </Form>
       ) : null}

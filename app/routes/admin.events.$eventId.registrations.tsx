@@ -1,12 +1,14 @@
+import { ConfirmPanel } from "~/components/confirm-panel";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { requireEventAccess } from "~/auth/event-access.server";
 import { PlainField } from "~/components/form-fields";
 import { registrationCounts } from "~/events/event-stats.server";
 import { handleRegistrationsAction } from "~/registrations/registrations-admin-action.server";
 import { listEventRegistrations } from "~/registrations/registrations-admin.server";
 import { STATUS_FILTERS, STATUS_FILTER_LABEL, parseStatusFilter, statusLabel } from "~/registrations/registration-status";
-import { listTimeZones } from "~/time";
+import { listTimeZones } from "~/time/zone-catalog.server";
 import { ScrollRegion } from "~/components/scroll-region";
 import { ActionNotice } from "~/components/action-notice";
 
@@ -27,27 +29,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Registrations() {
   const { event, counts, rows, query, status, zones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const pendingShown = rows.some((r) => r.status === "pending");
+  const pendingShown = rows.filter((r) => r.status === "pending").length;
   const addValues = actionData?.values ?? {};
+  // The header's "select all" box needs JavaScript to tick the rows; without it the "…all" buttons do the same job.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const toggleAll = (checked: boolean) => {
+    document.querySelectorAll<HTMLInputElement>('input[form="bulk-form"][name="ids"]').forEach((box) => {
+      box.checked = checked;
+    });
+  };
   return (
     <section aria-labelledby="registrations-title">
       <h2 id="registrations-title">Registrations</h2>
       <ActionNotice result={actionData} />
       {actionData?.confirmCancel ? (
-        <Form method="post" className="panel confirm-box">
-          <input type="hidden" name="registrationId" value={actionData.confirmCancel.id} />
-          <p>
-            Cancel {actionData.confirmCancel.name}'s registration? They are emailed, and if they held a seat, the first person on the waitlist gets it.
-          </p>
-          <div className="inline-form">
-            <button type="submit" name="intent" value="cancel" className="button button--danger">
-              Yes, cancel it
-            </button>
-            <Link to="." className="button button--secondary">
-              Keep it
-            </Link>
-          </div>
-        </Form>
+        <ConfirmPanel fields={{ registrationId: actionData.confirmCancel.id }} intent="cancel" confirmLabel="Yes, cancel it">
+          Cancel {actionData.confirmCancel.name}'s registration? They are emailed, and if they held a seat, the first person on the waitlist gets it.
+        </ConfirmPanel>
       ) : null}
 
       <ul className="count-list" aria-label="Registrations by status">
@@ -86,7 +85,9 @@ export default function Registrations() {
       {rows.length === 0 ? (
         <p>No registrations match.</p>
       ) : (
-        <Form method="post" id="bulk-form">
+        <Form method="post" id="bulk-form" aria-label="Decide pending registrations">
+          <input type="hidden" name="q" value={query} />
+          <input type="hidden" name="status" value={status ?? ""} />
           {pendingShown ? (
             <div className="toolbar">
               <button type="submit" name="intent" value="bulk-approve" className="button">
@@ -95,10 +96,22 @@ export default function Registrations() {
               <button type="submit" name="intent" value="bulk-decline" className="button button--secondary">
                 Decline selected
               </button>
+              <button type="submit" name="intent" value="bulk-approve-all" className="button button--secondary">
+                Approve all {pendingShown} pending{query || status ? " matching this filter" : ""}
+              </button>
+              <button type="submit" name="intent" value="bulk-decline-all" className="button button--secondary">
+                Decline all {pendingShown} pending{query || status ? " matching this filter" : ""}
+              </button>
             </div>
           ) : null}
         </Form>
       )}
+      {rows.length > 0 ? (
+        <p id="promote-out-of-turn" className="field__hint">
+          Freed seats go to the waitlist automatically, first come, first served, and each person moved up is emailed. “Promote out of turn”
+          seats someone now: it jumps the queue, may go past capacity, and is recorded as your choice.
+        </p>
+      ) : null}
       {rows.length > 0 ? (
         <ScrollRegion label="Registrations table">
           <table className="data-table">
@@ -106,7 +119,11 @@ export default function Registrations() {
             <thead>
               <tr>
                 <th scope="col">
-                  <span className="visually-hidden">Select</span>
+                  {hydrated && pendingShown ? (
+                    <input type="checkbox" aria-label="Select all pending registrations shown" onChange={(e) => toggleAll(e.currentTarget.checked)} />
+                  ) : (
+                    <span className="visually-hidden">Select</span>
+                  )}
                 </th>
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
@@ -130,7 +147,7 @@ export default function Registrations() {
                   <td>{r.email}</td>
                   <td>
                     {statusLabel(r.status)}
-                    {r.waitlistPosition !== null ? ` (#${r.waitlistPosition})` : ""}
+                    {r.waitlistRank !== null ? ` (#${r.waitlistRank})` : ""}
                     {r.attended ? ", attended" : ""}
                   </td>
                   <td>{r.registeredAt}</td>
@@ -148,8 +165,15 @@ export default function Registrations() {
                         </>
                       ) : null}
                       {r.status === "waitlisted" ? (
-                        <button type="submit" name="intent" value="promote" className="button button--small" aria-label={`Promote ${r.name} from the waitlist`}>
-                          Promote
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="promote"
+                          className="button button--small"
+                          aria-label={`Promote out of turn: ${r.name}`}
+                          aria-describedby="promote-out-of-turn"
+                        >
+                          Promote out of turn
                         </button>
                       ) : null}
                       {r.status === "confirmed" || r.status === "waitlisted" || r.status === "pending" ? (

@@ -20,7 +20,9 @@ const TABS = [
   { to: "edit", label: "Details" },
   { to: "agenda", label: "Agenda" },
   { to: "questions", label: "Questions" },
+  { to: "translations", label: "Translations" },
   { to: "registrations", label: "Registrations" },
+  { to: "messages", label: "Email registrants" },
   { to: "recordings", label: "Recordings" },
   { to: "audit", label: "Audit log" },
 ];

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { listManagedEvents } from "~/events/event-admin.server";
 import { formatEventRange } from "~/time";
+import { ActionNotice } from "~/components/action-notice";
 
 export const meta: MetaFunction = () => [{ title: "Events — Podium console" }, { name: "robots", content: "noindex" }];
 
@@ -20,14 +21,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     when: formatEventRange({ startsAt: e.startsAt, endsAt: e.endsAt, zones: e.displayZones }).text,
     confirmed: e.confirmed,
   });
-  return { upcoming: upcoming.map(row), past: past.map(row) };
+  const url = new URL(request.url);
+  const deleted = url.searchParams.get("notice") === "deleted" ? (url.searchParams.get("title") ?? "").slice(0, 200) : null;
+  return { upcoming: upcoming.map(row), past: past.map(row), deleted };
 }
 
 export default function EventsList() {
-  const { upcoming, past } = useLoaderData<typeof loader>();
+  const { upcoming, past, deleted } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="events-title">
       <h1 id="events-title">Your events</h1>
+      {deleted !== null ? <ActionNotice result={{ ok: true, message: deleted ? `Deleted the draft “${deleted}”.` : "Deleted the draft." }} /> : null}
       <p>
         <Link to="/admin/events/new" className="button">
           New event

@@ -4,9 +4,11 @@ import { requireUser } from "~/auth/session.server";
 import { PersonForm } from "~/components/person-form";
 import { handleDirectoryForm } from "~/events/directory-form-action.server";
 import { AGENDA_ROLE_LABEL, personDisplayName } from "~/events/labels";
-import { findPersonForEdit, listPersonAppearances, personFormDefaults, updatePersonFromForm } from "~/people/people-admin.server";
+import { findPersonWithAccess, listPersonAppearances, personFormDefaults, updatePersonFromForm } from "~/people/people-admin.server";
+import { NOT_YOURS_TO_CHANGE } from "~/people/person-access.server";
 import { personFormSchema } from "~/people/person-form";
-import { formatInstant, listTimeZones } from "~/time";
+import { formatInstant } from "~/time";
+import { listTimeZones } from "~/time/zone-catalog.server";
 import { ScrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -15,16 +17,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(context.db, request);
-  const person = await findPersonForEdit(context.db, params.personId);
-  if (!person) throw new Response("No such person.", { status: 404 });
-  const appearances = await listPersonAppearances(context.db, person.id);
+  const user = await requireUser(context.db, request);
+  const found = await findPersonWithAccess(context.db, user, params.personId);
+  if (!found) throw new Response("No such person.", { status: 404 });
+  const { person, canEdit, canSeeContact } = found;
+  const { mine, elsewhere } = await listPersonAppearances(context.db, person.id, user);
   return {
     displayName: personDisplayName(person),
     slug: person.slug,
+    canEdit,
+    canSeeContact,
+    // Why the form is read-only, from the rule's owner (a browser bundle cannot import it).
+    refusal: canEdit ? null : NOT_YOURS_TO_CHANGE,
     defaultValue: personFormDefaults(person),
     zones: listTimeZones(),
-    appearances: appearances.map((a) => ({
+    elsewhere,
+    appearances: mine.map((a) => ({
       key: `${a.segmentId}-${a.role}`,
       eventId: a.eventId,
       eventTitle: a.eventTitle,
@@ -39,8 +47,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(context.db, request);
-  const person = await findPersonForEdit(context.db, params.personId);
-  if (!person) throw new Response("No such person.", { status: 404 });
+  const found = await findPersonWithAccess(context.db, user, params.personId);
+  if (!found) throw new Response("No such person.", { status: 404 });
+  const { person } = found;
+  // updatePersonFromForm refuses (403) when this user may not change the person.
   return handleDirectoryForm(request, {
     schema: personFormSchema,
     save: (values) => updatePersonFromForm(context.db, { user, personId: person.id, values }),
@@ -49,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditPerson() {
-  const { displayName, slug, defaultValue, zones, appearances } = useLoaderData<typeof loader>();
+  const { displayName, slug, canEdit, canSeeContact, refusal, defaultValue, zones, appearances, elsewhere } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <section aria-labelledby="edit-person-title">
@@ -57,11 +67,23 @@ export default function EditPerson() {
       <p>
         Public speaker page: <Link to={`/speakers/${slug}`}>/speakers/{slug}</Link>
       </p>
-      <PersonForm defaultValue={defaultValue} lastResult={actionData?.result} zones={zones} submitLabel="Save changes" isNew={false} />
+      <p>
+        <Link to="translations">Translations of the position and biography</Link>
+      </p>
+      {canEdit ? (
+        <PersonForm defaultValue={defaultValue} lastResult={actionData?.result} zones={zones} submitLabel="Save changes" isNew={false} />
+      ) : (
+        <ReadOnlyPerson values={defaultValue} showEmail={canSeeContact} reason={refusal ?? ""} />
+      )}
 
       <h2 id="appearances-title">Appears in</h2>
+      {elsewhere > 0 ? (
+        <p>
+          Also on {elsewhere} event{elsewhere === 1 ? "" : "s"} that other organizers manage.
+        </p>
+      ) : null}
       {appearances.length === 0 ? (
-        <p className="empty-state">Not in any agenda yet.</p>
+        <p className="empty-state">{elsewhere > 0 ? "Not in any agenda of yours." : "Not in any agenda yet."}</p>
       ) : (
         <ScrollRegion label="Appearances table">
           <table className="data-table" aria-labelledby="appearances-title">
@@ -90,5 +112,34 @@ export default function EditPerson() {
         </ScrollRegion>
       )}
     </section>
+  );
+}
+
+/** What every organizer may read about a person they may not change. */
+function ReadOnlyPerson({ values, showEmail, reason }: { values: Record<string, string>; showEmail: boolean; reason: string }) {
+  const rows: [string, string | undefined][] = [
+    ["Honorific", values.honorific],
+    ["Name", values.name],
+    ["Position", values.position],
+    ["Affiliation", values.affiliation],
+    ["Biography", values.bio],
+    ["Photo link", values.photoUrl],
+    ["Home time zone", values.homeZone?.replace(/_/g, " ")],
+    ...(showEmail ? ([["Email", values.email]] as [string, string][]) : []),
+  ];
+  return (
+    <div className="panel">
+      <p className="notice notice--warning" role="note">
+        {reason}
+      </p>
+      <dl className="detail-list">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value || "—"}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }

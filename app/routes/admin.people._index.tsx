@@ -12,11 +12,11 @@ export const meta: MetaFunction = () => [{ title: "People — Podium" }, { name:
 const SHOWN = 100;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(context.db, request);
+  const user = await requireUser(context.db, request);
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").trim().slice(0, PEOPLE_QUERY_MAX);
   // One more than shown, to know whether to suggest narrowing the search.
-  const found = await searchPeople(context.db, { query, limit: SHOWN + 1 });
+  const found = await searchPeople(context.db, { user, query, limit: SHOWN + 1 });
   return {
     query,
     notice: url.searchParams.get("notice") === "saved",
@@ -34,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function PeopleDirectory() {
   const { query, notice, more, people } = useLoaderData<typeof loader>();
   return (
-    <DirectoryPage id="people" title="People" intro="Speakers, moderators and chairs, shared by every organizer. Agendas are built from this list." saved={Boolean(notice)} addHref="/admin/people/new" addLabel="Add a person">
+    <DirectoryPage id="people" title="People" intro="Speakers, moderators and chairs. Names and affiliations are shared by every organizer; a person's email and events show through the events you manage." saved={Boolean(notice)} addHref="/admin/people/new" addLabel="Add a person">
     <Form method="get" className="toolbar" role="search" aria-label="People">
       <div className="field">
         <label htmlFor="people-search">Search people</label>

@@ -5,7 +5,7 @@ import { PersonForm } from "~/components/person-form";
 import { handleDirectoryForm } from "~/events/directory-form-action.server";
 import { createPersonFromForm } from "~/people/people-admin.server";
 import { personFormSchema } from "~/people/person-form";
-import { listTimeZones } from "~/time";
+import { listTimeZones } from "~/time/zone-catalog.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a person — Podium" }, { name: "robots", content: "noindex" }];
 

@@ -38,6 +38,9 @@ export default function EditSeries() {
       <p>
         Public page: <Link to={`/series/${slug}`}>/series/{slug}</Link>
       </p>
+      <p>
+        <Link to="translations">Translations of the title and description</Link>
+      </p>
       <SeriesForm defaultValue={defaultValue} lastResult={actionData?.result} submitLabel="Save changes" isNew={false} />
     </section>
   );

@@ -37,6 +37,12 @@ export default function AdminLayout() {
           <li>
             <Link to="/admin/mailbox">Mailbox</Link>
           </li>
+          <li>
+            <Link to="/admin/api-tokens">API tokens</Link>
+          </li>
+          <li>
+            <Link to="/admin/webhooks">Webhooks</Link>
+          </li>
           {user.role === "admin" ? (
             <>
               <li>

@@ -1,5 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
 import { AgendaList } from "~/components/agenda-list";
 import { RegistrationPanelView } from "~/components/registration-panel";
 import { EventTimes } from "~/components/event-times";
@@ -9,17 +12,29 @@ import { toEventPage } from "~/events/event-view.server";
 import { findPublicEvent } from "~/events/public-events.server";
 import { handleRegistration } from "~/registrations/registration-action.server";
 import { loadRegistrationPanel } from "~/registrations/registration-panel.server";
-import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
+import { contentLanguage } from "~/i18n/content-locale.server";
+import { viewerZoneFrom, viewerZoneNote } from "~/viewer/viewer-zone.server";
+import type { DocumentHandle } from "~/root";
+
+// The page people land on from an announcement: everything, times in their zone
+// included, is rendered on the server, and the form posts as a plain HTML form,
+// so its documents ship no JavaScript (decision 017). Reached by a link inside
+// the running app, it renders in the browser as before.
+export const handle: DocumentHandle = { hydrate: false, languageAlternates: true };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
+  const t = translatorFor(locale);
   const event = await findPublicEvent(context.db, params.slug ?? "");
-  if (!event) throw new Response("No such event", { status: 404 });
+  if (!event) throw new Response(t("errors.noSuchEvent"), { status: 404 });
   const now = new Date();
   const viewerZone = viewerZoneFrom(request);
+  const language = contentLanguage(request);
   return {
-    ...toEventPage(event, { viewerZone, now, origin: context.origin }),
-    registration: await loadRegistrationPanel(context.db, event, now),
-    defaultZone: viewerZone ?? event.homeZone,
+    ...toEventPage(event, { viewerZone, now, origin: context.origin, language }),
+    registration: await loadRegistrationPanel(context.db, event, now, language),
+    viewerZone,
+    zoneNote: viewerZoneNote(request, t),
   };
 }
 
@@ -28,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Event not found — Podium" }];
+  if (!data) return [{ title: "Podium" }];
   return [
     { title: `${data.title} — Podium` },
     { name: "description", content: data.meta.description },
@@ -43,6 +58,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function EventPage() {
+  const { t } = useTranslation();
   const event = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
@@ -53,40 +69,50 @@ export default function EventPage() {
           {event.hostsLabel ? <span>{event.hostsLabel}</span> : null}
           <PhaseBadge phase={event.phase} label={event.phaseLabel} />
         </p>
-        <h1>{event.title}</h1>
+        <h1 lang={event.lang.title}>{event.title}</h1>
         {event.series ? (
           <p className="event-page__series">
-            Part of <Link to={`/series/${event.series.slug}`}>{event.series.title}</Link>
+            {t("event.partOf")}{" "}
+            <Link to={`/series/${event.series.slug}`} lang={event.series.lang.title}>
+              {event.series.title}
+            </Link>
           </p>
         ) : null}
-        {event.summary ? <p className="event-page__summary">{event.summary}</p> : null}
+        {event.summary ? (
+          <p className="event-page__summary" lang={event.lang.summary}>
+            {event.summary}
+          </p>
+        ) : null}
       </header>
 
       <div className="event-page__layout">
-        <aside className="event-page__aside" aria-label="Date and time">
+        <aside className="event-page__aside" aria-label={t("event.dateAndTime")}>
           <section className="panel">
-            <h2 className="panel__title">When</h2>
+            <h2 className="panel__title">{t("event.when")}</h2>
             <EventTimes when={event.when} />
             {event.phase === "cancelled" ? (
-              <p className="notice notice--warning">This event has been cancelled.</p>
+              <p className="notice notice--warning">{t("event.cancelled")}</p>
             ) : null}
             {event.phase !== "cancelled" && event.phase !== "ended" ? (
               <div className="calendar-links">
-                <h3 className="calendar-links__title">Add to calendar</h3>
+                <h3 className="calendar-links__title">{t("event.addToCalendar")}</h3>
                 <ul>
                   <li>
                     <a href={event.calendar.icsPath} download>
-                      Download .ics<span className="visually-hidden"> for {event.title}</span>
+                      {t("event.downloadIcs")}
+                      <span className="visually-hidden"> {t("event.forTitle", { title: event.title })}</span>
                     </a>
                   </li>
                   <li>
                     <a href={event.calendar.google} rel="noopener noreferrer" target="_blank">
-                      Add to Google Calendar<span className="visually-hidden"> (opens in a new tab)</span>
+                      {t("event.google")}
+                      <span className="visually-hidden"> {t("event.newTab")}</span>
                     </a>
                   </li>
                   <li>
                     <a href={event.calendar.outlook} rel="noopener noreferrer" target="_blank">
-                      Add to Outlook<span className="visually-hidden"> (opens in a new tab)</span>
+                      {t("event.outlook")}
+                      <span className="visually-hidden"> {t("event.newTab")}</span>
                     </a>
                   </li>
                 </ul>
@@ -94,12 +120,12 @@ export default function EventPage() {
             ) : null}
           </section>
           {event.registration ? (
-            <RegistrationPanelView panel={event.registration} defaultZone={event.defaultZone} actionData={actionData} />
+            <RegistrationPanelView panel={event.registration} viewerZone={event.viewerZone} zoneNote={event.zoneNote} actionData={actionData} />
           ) : null}
           {event.recordings.length > 0 ? (
             <section className="panel panel--recording" id="recording" aria-labelledby="recording-title">
               <h2 className="panel__title" id="recording-title">
-                Recording
+                {t("event.recording")}
               </h2>
               <ul className="recording-links">
                 {event.recordings.map((r) => (
@@ -115,7 +141,7 @@ export default function EventPage() {
           {event.hosts.length > 0 ? (
             <section className="panel" aria-labelledby="hosts-title">
               <h2 className="panel__title" id="hosts-title">
-                Hosted by
+                {t("event.hostedBy")}
               </h2>
               <ul className="host-list">
                 {event.hosts.map((h) => (
@@ -129,13 +155,13 @@ export default function EventPage() {
         <div className="event-page__main">
           {event.descriptionHtml ? (
             <section aria-labelledby="about-title">
-              <h2 id="about-title">About this event</h2>
-              <div className="prose" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+              <h2 id="about-title">{t("event.about")}</h2>
+              <div className="prose" lang={event.descriptionLang} dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
             </section>
           ) : null}
           {event.agenda.length > 0 ? (
             <section aria-labelledby="agenda-title">
-              <h2 id="agenda-title">Programme</h2>
+              <h2 id="agenda-title">{t("event.programme")}</h2>
               <AgendaList items={event.agenda} />
             </section>
           ) : null}

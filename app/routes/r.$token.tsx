@@ -1,46 +1,47 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n/locales";
+import { requestLocale } from "~/i18n/request-locale.server";
 import { EventTimes } from "~/components/event-times";
 import { RegistrantDetailsForm } from "~/components/registrant-details-form";
 import { loadRegistrantPage, handleRegistrantAction } from "~/registrations/registrant-page.server";
 
 // Private: the registrant's own page. Never indexed, never cached by proxies.
-export const meta: MetaFunction = () => [{ title: "Your registration — Podium" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export function headers() {
   return { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
 }
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  const page = await loadRegistrantPage(context.db, params.token, new Date(), context.links);
-  if (!page) throw new Response("This link is not valid. It may have been replaced by a newer email from us.", { status: 404 });
-  return page;
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
+  const t = translatorFor(locale);
+  const page = await loadRegistrantPage(context.db, params.token, new Date(), context.links, locale);
+  if (!page) throw new Response(t("errors.invalidPrivateLink"), { status: 404 });
+  return { ...page, metaTitle: t("registrant.metaTitle") };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const locale = requestLocale(request);
   const outcome = await handleRegistrantAction(context.db, {
     token: params.token,
     formData: await request.formData(),
     now: new Date(),
     links: context.links,
+    locale,
   });
-  if (outcome.kind === "not-found") throw new Response("This link is not valid.", { status: 404 });
+  if (outcome.kind === "not-found") throw new Response(translatorFor(locale)("errors.invalidLink"), { status: 404 });
   if (outcome.kind === "erased") throw redirect("/?erased=1");
   if (outcome.kind === "updated") throw redirect(`/r/${params.token}?done=updated`);
   if (outcome.kind === "error" || outcome.kind === "invalid") return data(outcome, { status: 400 });
   throw redirect(`/r/${params.token}?done=${outcome.kind}`);
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  confirmed: "You are registered.",
-  waitlisted: "The event is full: you are on the waitlist.",
-  pending: "Your registration is waiting for the organizers' approval.",
-  declined: "The organizers could not offer you a seat at this event.",
-  cancelled: "You cancelled this registration.",
-};
-
 export default function RegistrantPage() {
+  const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
@@ -51,12 +52,17 @@ export default function RegistrantPage() {
     <article className="registrant-page">
       {search.get("welcome") ? (
         <p className="notice notice--success" role="status">
-          Thank you, {page.registration.name}. We have emailed you this page&apos;s link; keep it to manage your registration.
+          {t("registrant.welcome", { name: page.registration.name })}
         </p>
       ) : null}
       {search.get("done") === "updated" ? (
         <p className="notice notice--success" role="status">
-          Your details are saved.
+          {t("registrant.saved")}
+        </p>
+      ) : null}
+      {search.get("done") === "language" ? (
+        <p className="notice notice--success" role="status">
+          {t("registrant.languageSaved")}
         </p>
       ) : null}
       {actionData?.kind === "error" ? (
@@ -66,71 +72,69 @@ export default function RegistrantPage() {
       ) : null}
       {search.get("done") === "cancelled" ? (
         <p className="notice notice--success" role="status">
-          Your registration is cancelled. We have emailed you a confirmation.
+          {t("registrant.cancelledNotice")}
         </p>
       ) : null}
       <header className="page-header">
-        <p className="page-header__kicker">Your registration</p>
+        <p className="page-header__kicker">{t("registrant.kicker")}</p>
         <h1>{page.event.title}</h1>
         <p className={`status-line status-line--${page.registration.status}`}>
-          {STATUS_TEXT[page.registration.status]}
-          {page.registration.waitlistRank ? ` You are number ${page.registration.waitlistRank} on the waitlist.` : null}
+          {t(`registrant.status.${page.registration.status}`)}
+          {page.registration.waitlistRank ? ` ${t("registrant.waitlistRank", { rank: page.registration.waitlistRank })}` : null}
         </p>
       </header>
 
       <div className="registrant-page__grid">
         <section className="panel" aria-labelledby="when-title">
           <h2 className="panel__title" id="when-title">
-            When
+            {t("registrant.when")}
           </h2>
           <EventTimes when={page.event.when} />
           {page.registration.status === "confirmed" && page.event.phase !== "ended" ? (
             <div className="calendar-links">
-              <h3 className="calendar-links__title">Joining</h3>
+              <h3 className="calendar-links__title">{t("registrant.joining")}</h3>
               <p>
-                Your personal join link opens 15 minutes before the start:{" "}
-                <a href={page.joinPath}>Join the webinar</a>
+                {t("registrant.joinOpens")} <a href={page.joinPath}>{t("registrant.joinWebinar")}</a>
               </p>
               <p>
                 <a href={page.event.icsPath} download>
-                  Add to calendar (.ics)
+                  {t("registrant.addToCalendar")}
                 </a>
               </p>
             </div>
           ) : null}
           <p>
-            <Link to={`/events/${page.event.slug}`}>Event page</Link>
+            <Link to={`/events/${page.event.slug}`}>{t("registrant.eventPage")}</Link>
           </p>
         </section>
 
         <section className="panel" aria-labelledby="details-title">
           <h2 className="panel__title" id="details-title">
-            Your details
+            {t("registrant.details")}
           </h2>
           {editing ? (
             <RegistrantDetailsForm
               questions={page.questions}
-              zones={page.zones}
               defaultValue={{ name: page.registration.name, affiliation: page.registration.affiliation, timeZone: page.registration.timeZone, answers: page.answerValues }}
               lastResult={actionData?.kind === "invalid" ? actionData.submission : undefined}
               cancelHref={`/r/${page.token}`}
             />
           ) : (
           <dl className="details">
-            <dt>Name</dt>
+            <dt>{t("registrant.name")}</dt>
             <dd>{page.registration.name}</dd>
-            <dt>Email</dt>
+            <dt>{t("registrant.email")}</dt>
             <dd>{page.registration.email}</dd>
             {page.registration.affiliation ? (
               <>
-                <dt>Affiliation</dt>
+                <dt>{t("registrant.affiliation")}</dt>
                 <dd>{page.registration.affiliation}</dd>
               </>
             ) : null}
-            <dt>Time zone</dt>
+            <dt>{t("registrant.timeZone")}</dt>
             <dd>{page.registration.timeZone.replace(/_/g, " ")}</dd>
             {page.answers.map((a) => (
-              <div key={a.label} className="details__pair">
+              <div key={a.label}>
                 <dt>{a.label}</dt>
                 <dd>{a.value}</dd>
               </div>
@@ -139,49 +143,60 @@ export default function RegistrantPage() {
           )}
           {page.canEdit && !editing ? (
             <p>
-              <Link to={`/r/${page.token}?edit=1`}>Edit my details</Link>
+              <Link to={`/r/${page.token}?edit=1`}>{t("registrant.edit")}</Link>
             </p>
           ) : null}
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="language" />
+            <label htmlFor="email-locale">{t("registrant.language")}</label>{" "}
+            <select id="email-locale" name="emailLocale" defaultValue={page.registration.locale}>
+              {SUPPORTED_LOCALES.map((locale) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {LOCALE_NAMES[locale]}
+                </option>
+              ))}
+            </select>{" "}
+            <button type="submit" className="button button--secondary">
+              {t("registrant.saveLanguage")}
+            </button>
+          </Form>
         </section>
       </div>
 
       <section className="panel" aria-labelledby="manage-title">
         <h2 className="panel__title" id="manage-title">
-          Manage
+          {t("registrant.manage")}
         </h2>
         {page.canCancel ? (
           confirmingCancel ? (
             <Form method="post" className="confirm-box">
-              <p>Cancel your registration for “{page.event.title}”? Your seat goes to the next person on the waitlist.</p>
+              <p>{t("registrant.confirmCancel", { title: page.event.title })}</p>
               <input type="hidden" name="intent" value="cancel" />
               <button type="submit" className="button button--danger">
-                Yes, cancel my registration
+                {t("registrant.yesCancel")}
               </button>{" "}
-              <Link to={`/r/${page.token}`}>Keep my registration</Link>
+              <Link to={`/r/${page.token}`}>{t("registrant.keepRegistration")}</Link>
             </Form>
           ) : (
             <p>
               <Link className="button button--secondary" to={`/r/${page.token}?confirm=cancel`}>
-                Cancel my registration
+                {t("registrant.cancel")}
               </Link>
             </p>
           )
         ) : null}
         {confirmingErase ? (
           <Form method="post" className="confirm-box">
-            <p>
-              Erase your name, email, affiliation and answers? This cannot be undone
-              {page.canCancel ? ", and it cancels your registration" : ""}.
-            </p>
+            <p>{page.canCancel ? t("registrant.confirmEraseAndCancel") : t("registrant.confirmErase")}</p>
             <input type="hidden" name="intent" value="erase" />
             <button type="submit" className="button button--danger">
-              Yes, erase my data
+              {t("registrant.yesErase")}
             </button>{" "}
-            <Link to={`/r/${page.token}`}>Keep my data</Link>
+            <Link to={`/r/${page.token}`}>{t("registrant.keepData")}</Link>
           </Form>
         ) : (
           <p>
-            <Link to={`/r/${page.token}?confirm=erase`}>Erase my personal data</Link>
+            <Link to={`/r/${page.token}?confirm=erase`}>{t("registrant.erase")}</Link>
           </p>
         )}
       </section>

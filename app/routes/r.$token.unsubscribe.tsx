@@ -1,42 +1,47 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
 import { findRegistrationByManageToken } from "~/registrations/manage.server";
 import { unsubscribeRegistration } from "~/registrations/unsubscribe.server";
 
-export const meta: MetaFunction = () => [{ title: "Unsubscribe — Podium" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const t = translatorFor(requestLocale(request));
   const found = await findRegistrationByManageToken(context.db, params.token);
-  if (!found) throw new Response("This link is not valid. Use the most recent email we sent you.", { status: 404 });
-  return { eventTitle: found.event.title, token: params.token!, unsubscribed: found.registration.unsubscribedAt !== null };
+  if (!found) throw new Response(t("unsubscribe.invalidLink"), { status: 404 });
+  return { eventTitle: found.event.title, token: params.token!, unsubscribed: found.registration.unsubscribedAt !== null, metaTitle: t("unsubscribe.metaTitle") };
 }
 
 // Mail clients send RFC 8058 one-click POSTs here with no page in between.
-export async function action({ params, context }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const done = await unsubscribeRegistration(context.db, params.token, new Date());
-  if (!done) throw new Response("This link is not valid.", { status: 404 });
+  if (!done) throw new Response(translatorFor(requestLocale(request))("errors.invalidLink"), { status: 404 });
   return { unsubscribed: true };
 }
 
 export default function Unsubscribe() {
+  const { t } = useTranslation();
   const { eventTitle, token, unsubscribed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const done = unsubscribed || actionData?.unsubscribed;
   return (
     <section className="error-page" aria-labelledby="unsubscribe-title">
-      <h1 id="unsubscribe-title">{done ? "You are unsubscribed" : "Stop reminders?"}</h1>
+      <h1 id="unsubscribe-title">{done ? t("unsubscribe.doneTitle") : t("unsubscribe.askTitle")}</h1>
       {done ? (
-        <p>You will get no more reminders or recording notices for “{eventTitle}”. Your registration itself is unchanged.</p>
+        <p>{t("unsubscribe.done", { title: eventTitle })}</p>
       ) : (
         <Form method="post">
-          <p>Stop reminders and recording notices for “{eventTitle}”? Your registration stays as it is.</p>
+          <p>{t("unsubscribe.ask", { title: eventTitle })}</p>
           <button type="submit" className="button">
-            Unsubscribe
+            {t("unsubscribe.submit")}
           </button>
         </Form>
       )}
       <p>
-        <Link to={`/r/${token}`}>Back to your registration</Link>
+        <Link to={`/r/${token}`}>{t("unsubscribe.back")}</Link>
       </p>
     </section>
   );

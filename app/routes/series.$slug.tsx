@@ -1,18 +1,34 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import type { DocumentHandle } from "~/root";
+import { feedSubscriptionLinks } from "~/calendar";
 import { EventCard } from "~/components/event-card";
+import { FeedSubscribe } from "~/components/feed-subscribe";
 import { toEventCard } from "~/events/event-view.server";
 import { findSeries, listSeriesEvents } from "~/events/public-events.server";
+import { contentLanguage, feedUrlIn } from "~/i18n/content-locale.server";
+import { pickFields, sourceLocaleOf } from "~/i18n/localize-content";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
 
+export const handle: DocumentHandle = { languageAlternates: true };
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = requestLocale(request);
+  const t = translatorFor(locale);
   const series = await findSeries(context.db, params.slug ?? "");
-  if (!series) throw new Response("No such series", { status: 404 });
+  if (!series) throw new Response(t("series.notFound"), { status: 404 });
   const now = new Date();
   const viewerZone = viewerZoneFrom(request);
-  const events = (await listSeriesEvents(context.db, series.id)).map((e) => toEventCard(e, { viewerZone, now }));
+  const language = contentLanguage(request);
+  const events = (await listSeriesEvents(context.db, series.id)).map((e) => toEventCard(e, { viewerZone, now, language }));
+  const text = pickFields(series, ["title", "description"], sourceLocaleOf(series), language);
   return {
-    series: { slug: series.slug, title: series.title, description: series.description },
+    fallbackDescription: t("series.metaDescription", { title: text.title }),
+    series: { slug: series.slug, ...text },
+    feed: feedSubscriptionLinks({ feedUrl: feedUrlIn(`${context.origin}/series/${series.slug}.ics`, language.reader), name: text.title }),
     upcoming: events.filter((e) => e.phase === "upcoming" || e.phase === "live"),
     past: events.filter((e) => e.phase === "ended" || e.phase === "cancelled").reverse(),
   };
@@ -22,26 +38,34 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? [
         { title: `${data.series.title} — Podium` },
-        { name: "description", content: data.series.description || `Events in the series ${data.series.title}` },
+        { name: "description", content: data.series.description || data.fallbackDescription },
       ]
-    : [{ title: "Series not found — Podium" }];
+    : [{ title: "Podium" }];
 
 export default function SeriesPage() {
-  const { series, upcoming, past } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { series, feed, upcoming, past } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="page-header">
-        <p className="page-header__kicker">Series</p>
-        <h1>{series.title}</h1>
-        {series.description ? <p className="page-header__lead">{series.description}</p> : null}
-        <p>
-          <a href={`/series/${series.slug}.ics`}>Subscribe to this series (.ics)</a>
-        </p>
+        <p className="page-header__kicker">{t("series.kicker")}</p>
+        <h1 lang={series.lang.title}>{series.title}</h1>
+        {series.description ? (
+          <p className="page-header__lead" lang={series.lang.description}>
+            {series.description}
+          </p>
+        ) : null}
       </header>
+      <section className="panel feed-panel" aria-labelledby="series-feed">
+        <h2 className="panel__title" id="series-feed">
+          {t("series.keepInCalendar")}
+        </h2>
+        <FeedSubscribe links={feed} name={series.title} />
+      </section>
       <section aria-labelledby="series-upcoming" className="event-section">
-        <h2 id="series-upcoming">Upcoming</h2>
+        <h2 id="series-upcoming">{t("series.upcoming")}</h2>
         {upcoming.length === 0 ? (
-          <p className="empty-state">Nothing scheduled in this series yet.</p>
+          <p className="empty-state">{t("series.nothingScheduled")}</p>
         ) : (
           <div className="event-list">
             {upcoming.map((e) => (
@@ -52,7 +76,7 @@ export default function SeriesPage() {
       </section>
       {past.length > 0 ? (
         <section aria-labelledby="series-past" className="event-section">
-          <h2 id="series-past">Past</h2>
+          <h2 id="series-past">{t("series.past")}</h2>
           <div className="event-list">
             {past.map((e) => (
               <EventCard key={e.slug} event={e} />

@@ -6,6 +6,7 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/
 import { enterPortal, handlePortalAction, loadPortal, refuseSpeakerLink } from "~/speakers/portal.server";
 import { speakerProfileSchema, talkDetailsSchema } from "~/speakers/speaker-forms";
 import { ActionNotice } from "~/components/action-notice";
+import { STEADY_VALIDATION } from "~/components/form-validation";
 
 // Private: a speaker's own page, reached only through the link in their invitation.
 export const meta: MetaFunction = () => [{ title: "Your speaker page — Podium" }, { name: "robots", content: "noindex" }];
@@ -42,7 +43,7 @@ function ProfileForm({ defaultValue, zones, lastResult }: { defaultValue: Record
     lastResult,
     defaultValue: defaultValue as never,
     constraint: getZodConstraint(speakerProfileSchema),
-    shouldValidate: "onBlur",
+    ...STEADY_VALIDATION,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: speakerProfileSchema }),
   });
   return (
@@ -71,7 +72,7 @@ function TalkForm({ session, lastResult }: { session: { id: string; title: strin
     lastResult,
     defaultValue: { itemId: session.id, title: session.title, abstract: session.abstract, materialsUrl: session.materialsUrl },
     constraint: getZodConstraint(talkDetailsSchema),
-    shouldValidate: "onBlur",
+    ...STEADY_VALIDATION,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: talkDetailsSchema }),
   });
   return (

@@ -1,25 +1,34 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
 import type { Database } from "~db/client.server";
 import type { Env } from "../env.server";
+import { signInFormTargets } from "../auth/oidc-client.server";
 import type { PodiumLoadContext } from "../load-context";
 import { isCrossSiteRequest } from "../security/same-origin";
+import { createContentVersionReader } from "./content-version.server";
+import { guardAgainstDatabaseOutages } from "./database-outage.server";
+import { createPageCache, type PageCache } from "./page-cache.server";
+import { sendProblem } from "./problem-response.server";
+import { createRemixHandler } from "./remix-handler.server";
+import { checkRequestTarget, isApiPath, readCheckedForm, rejectUnexpectedMethods } from "./request-guard.server";
 
 export interface HttpAppOptions {
   db: Database;
   env: Env;
   linkSecret: string;
+  /** Origin of every absolute link (app/security/public-origin.server), never the request's Host. */
+  publicOrigin: string;
   /** Production: the built server bundle. Development: a Vite dev server. */
   build: ServerBuild | { vite: ViteDevServer };
   clientDir?: string;
 }
 
-function securityHeaders(production: boolean): express.RequestHandler {
+function securityHeaders(production: boolean, formTargets: readonly string[]): express.RequestHandler {
   return (_req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
@@ -36,7 +45,7 @@ function securityHeaders(production: boolean): express.RequestHandler {
           `script-src 'self' 'nonce-${nonce}'`,
           "style-src 'self' 'unsafe-inline'",
           "img-src 'self' https: data:",
-          "form-action 'self'",
+          ["form-action 'self'", ...formTargets].join(" "),
           "frame-ancestors 'none'",
           "base-uri 'self'",
           "object-src 'none'",
@@ -62,9 +71,16 @@ export function trustProxySetting(value: string): boolean | number | string {
   return value;
 }
 
-export function originOf(req: express.Request, env: Env): string {
-  if (env.PUBLIC_URL) return env.PUBLIC_URL.replace(/\/$/, "");
-  return `${req.protocol}://${req.get("host") ?? `localhost:${env.PORT}`}`;
+/**
+ * The origin the browser believes it is on, for the same-origin check only: a forged
+ * Host cannot help a cross-site form (the victim's browser sends the real one).
+ */
+function requestOrigin(req: express.Request): string | null {
+  try {
+    return new URL(`${req.protocol}://${req.get("host") ?? ""}`).origin;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -82,8 +98,36 @@ function rewriteCalendarPaths(req: express.Request, _res: express.Response, next
   next();
 }
 
+/** The public page cache of a production build, unless PODIUM_PAGE_CACHE_MB=0 (decision 016). */
+function publicPageCache({ db, env, build, publicOrigin }: HttpAppOptions): PageCache | null {
+  if ("vite" in build || env.PODIUM_PAGE_CACHE_MB === 0) return null;
+  return createPageCache({
+    versions: createContentVersionReader(db),
+    buildVersion: build.assets.version,
+    publicOrigin,
+    maxBytes: env.PODIUM_PAGE_CACHE_MB * 1024 * 1024,
+  });
+}
+
+/**
+ * Responses rendered per request are gzipped, not brotli'd: brotli at a streaming quality
+ * costs more CPU per page than it saves in bytes (decision 016). Cached pages, compressed
+ * once, do get brotli when it pays. compression() prefers br whenever offered, so it is
+ * not offered to it.
+ */
+function preferGzipForRenderedResponses(req: express.Request, _res: express.Response, next: express.NextFunction) {
+  const offered = req.headers["accept-encoding"];
+  if (offered && /\bgzip\b/i.test(offered)) {
+    req.headers["accept-encoding"] = offered
+      .split(",")
+      .filter((coding) => !/^\s*br\s*(;|$)/i.test(coding))
+      .join(",");
+  }
+  next();
+}
+
 export function createHttpApp(options: HttpAppOptions): express.Express {
-  const { db, env, build } = options;
+  const { db, env, build, publicOrigin } = options;
   const production = !("vite" in build);
   const app = express();
   app.disable("x-powered-by");
@@ -95,56 +139,77 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     req.headers["x-forwarded-for"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
     next();
   });
-  app.use(compression());
   app.use((req, res, next) => {
-    const requestId = req.get("x-request-id") ?? randomUUID();
+    // A proxy's id is kept for tracing when it looks like one; anything else is not echoed.
+    const offered = req.get("x-request-id");
+    const requestId = offered && /^[\w.:-]{1,128}$/.test(offered) ? offered : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader("X-Request-Id", requestId);
     next();
   });
-  app.use(securityHeaders(production));
+  app.use(securityHeaders(production, signInFormTargets(env.oidcProviders)));
+  const pageCache = publicPageCache(options);
+  // Before compression: cached pages are stored compressed and sent as they are.
+  if (pageCache) app.use(pageCache.serve);
+  app.use(preferGzipForRenderedResponses);
+  app.use(compression());
 
   if ("vite" in build) {
     app.use(build.vite.middlewares);
   } else {
     const clientDir = options.clientDir ?? path.resolve("build/client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(clientDir, { maxAge: "1h" }));
+    // The few files at the top of build/client (favicon…) by name: a static handler
+    // mounted at "/" would stat the disk for every page request before Remix sees it.
+    const topLevelFiles = new Set(readdirSync(clientDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`));
+    const topLevelStatic = express.static(clientDir, { maxAge: "1h" });
+    app.use((req, res, next) => (topLevelFiles.has(req.path) ? topLevelStatic(req, res, next) : next()));
   }
 
   app.use(rewriteCalendarPaths);
+  app.use(rejectUnexpectedMethods);
+  app.use(checkRequestTarget);
   app.use((req, res, next) => {
-    const crossSite = isCrossSiteRequest(
-      { method: req.method, origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") },
-      [originOf(req, env)],
-    );
+    // A bearer-token API call carries no ambient credential a cross-site page could borrow
+    // (the API never reads cookies), so the same-origin rule has nothing to protect there.
+    if (isApiPath(req.path) && req.get("authorization")) return next();
+    const allowed = [publicOrigin, requestOrigin(req)].filter((o): o is string => o !== null);
+    const crossSite = isCrossSiteRequest({ method: req.method, origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") }, allowed);
     if (!crossSite) return next();
-    res.status(403);
-    if (req.accepts(["html", "json"]) === "json") res.json({ error: "Cross-site request refused" });
-    else res.type("text/plain").send("Cross-site form submissions are refused. Please submit the form from this site.");
+    sendProblem(req, res, {
+      status: 403,
+      title: "Cross-site form refused",
+      detail: "Cross-site form submissions are refused. Please submit the form from this site.",
+    });
   });
+  app.use(readCheckedForm());
 
-  const getLoadContext = (req: express.Request, res: express.Response): AppLoadContext & PodiumLoadContext => ({
+  const getLoadContext = (_req: express.Request, res: express.Response): AppLoadContext & PodiumLoadContext => ({
     db,
     env,
-    origin: originOf(req, env),
-    links: { origin: originOf(req, env), secret: options.linkSecret },
+    origin: publicOrigin,
+    links: { origin: publicOrigin, secret: options.linkSecret },
     cspNonce: res.locals.cspNonce as string,
     requestId: res.locals.requestId as string,
   });
 
   app.all(
     "*",
-    "vite" in build
-      ? async (req, res, next) => {
-          try {
-            const serverBuild = (await build.vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
-            return createRequestHandler({ build: serverBuild, getLoadContext })(req, res, next);
-          } catch (error) {
-            next(error);
-          }
-        }
-      : createRequestHandler({ build, getLoadContext }),
+    createRemixHandler({
+      build:
+        "vite" in build
+          ? async () => guardAgainstDatabaseOutages((await build.vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild)
+          : guardAgainstDatabaseOutages(build),
+      getLoadContext,
+      publicOrigin,
+      pageCache,
+    }),
   );
+  // Whatever still escapes is a fault of ours: log it, answer plainly, never leak a stack.
+  app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    console.error(error);
+    if (res.headersSent) return next(error);
+    sendProblem(req, res, { status: 500, title: "Something went wrong", detail: "Podium could not answer this request. Please try again." });
+  });
   return app;
 }

@@ -8,13 +8,13 @@ import { agendaItems, agendaRoles, events, people, speakerInvitations, type Even
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import { AGENDA_ROLE_LABEL } from "~/events/labels";
-import { emailEventInfo } from "~/registrations/registration-emails.server";
+import { emailEventInfo } from "~/email/event-facts.server";
 import { deriveToken, derivedTokenHash, type LinkSigner } from "~/security/link-tokens.server";
 import { hashToken, looksLikeToken } from "~/security/tokens.server";
 import { formatInstant, formatTimeRange } from "~/time";
 import { lockEvent } from "~/events/event-lock.server";
+import type { Tx } from "~db/records.server";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export const LINK_GRACE_DAYS = 30;
 

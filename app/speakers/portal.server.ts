@@ -2,7 +2,7 @@
 // sessions (with the other people in them), their schedule across published
 // events, and the changes they may make. Nothing else is ever loaded: no other
 // speaker's private data (emails), no registrants, no drafts of other events.
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/security/form-submission.server";
 import { data } from "@remix-run/node";
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { Database } from "~db/client.server";
@@ -11,8 +11,10 @@ import { recordAudit, type Actor } from "~/audit/audit-log.server";
 import { buildEventFeed } from "~/calendar";
 import { AGENDA_KIND_LABEL, AGENDA_ROLE_LABEL, personDisplayName } from "~/events/labels";
 import { hitRateLimit, peekRateLimit } from "~/security/rate-limit.server";
-import { clientAddress } from "~/registrations/registration-action.server";
-import { formatEventRange, formatInstant, formatTimeRange, listTimeZones } from "~/time";
+import { clientAddress } from "~/security/client-address.server";
+import { formatEventRange, formatInstant, formatTimeRange } from "~/time";
+import { listTimeZones } from "~/time/zone-catalog.server";
+import { queueSpeakerWebhook } from "~/webhooks/webhook-outbox.server";
 import { openSpeakerPortal, segmentsOfPerson, talkEditCutoff, type PortalAccess } from "./invitations.server";
 import { responseSchema, speakerProfileSchema, talkDetailsSchema } from "./speaker-forms";
 
@@ -174,6 +176,7 @@ export async function handlePortalAction(db: Database, request: Request, access:
     if (!parsed.success) return data({ form: "respond", ok: false, message: "Choose to confirm or decline." }, { status: 400 });
     await db.transaction(async (tx) => {
       await tx.update(speakerInvitations).set({ response: parsed.data.response, respondedAt: now }).where(eq(speakerInvitations.id, invitation.id));
+      await queueSpeakerWebhook(tx, { eventId: event.id, person, change: "response", fields: { response: parsed.data.response } });
       await recordAudit(tx, {
         actor,
         eventId: event.id,
@@ -186,7 +189,7 @@ export async function handlePortalAction(db: Database, request: Request, access:
   }
 
   if (intent === "profile") {
-    const submission = parseWithZod(formData, { schema: speakerProfileSchema });
+    const submission = parseSubmission(formData, { schema: speakerProfileSchema });
     if (submission.status !== "success") return data({ form: "profile", ok: false, message: "Please correct the highlighted fields.", result: submission.reply() }, { status: 400 });
     const values = submission.value;
     const next = {
@@ -202,6 +205,7 @@ export async function handlePortalAction(db: Database, request: Request, access:
     if (changed.length === 0) return data({ form: "profile", ok: true, message: "Nothing changed.", result: submission.reply() });
     await db.transaction(async (tx) => {
       await tx.update(people).set({ ...next, updatedAt: now }).where(eq(people.id, person.id));
+      await queueSpeakerWebhook(tx, { eventId: event.id, person: { id: person.id, name: values.name }, change: "profile", fields: { fields: changed } });
       await recordAudit(tx, {
         actor: speakerActor({ name: values.name }),
         eventId: event.id,
@@ -214,7 +218,7 @@ export async function handlePortalAction(db: Database, request: Request, access:
   }
 
   if (intent === "talk") {
-    const submission = parseWithZod(formData, { schema: talkDetailsSchema });
+    const submission = parseSubmission(formData, { schema: talkDetailsSchema });
     const formId = String(formData.get("itemId") ?? "");
     if (now >= talkEditCutoff(event)) {
       return data(
@@ -238,6 +242,7 @@ export async function handlePortalAction(db: Database, request: Request, access:
       if ((before.materialsUrl ?? null) !== (values.materialsUrl ?? null)) changes.push("slides link");
       if (changes.length === 0) return [];
       await tx.update(agendaItems).set({ title: values.title, abstract: values.abstract, materialsUrl: values.materialsUrl ?? null, updatedAt: now }).where(eq(agendaItems.id, before.id));
+      await queueSpeakerWebhook(tx, { eventId: event.id, person, change: "talk", fields: { agendaItemId: before.id, title: values.title } });
       await recordAudit(tx, {
         actor,
         eventId: event.id,

@@ -2,6 +2,8 @@
 // Stack's client-hint pattern): the server renders the right zone on the first
 // byte, so there is no hydration mismatch and no flash of UTC.
 export const TIME_ZONE_COOKIE = "podium-tz";
+/** Set when the visitor chose a zone on /time-zone; the script then leaves the zone alone. */
+export const MANUAL_ZONE_COOKIE = "podium-tz-manual";
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
 
 export function readCookie(cookieHeader: string | null, name: string): string | undefined {
@@ -19,10 +21,6 @@ export function readCookie(cookieHeader: string | null, name: string): string | 
   return undefined;
 }
 
-export function timeZoneCookie(zone: string): string {
-  return `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; Max-Age=${ONE_YEAR_SECONDS}; Path=/; SameSite=Lax`;
-}
-
 /**
  * Runs before hydration. Sets the cookie when it is missing or stale and, only
  * then, reloads once so the server can render in the viewer's zone. A cookie
@@ -30,7 +28,7 @@ export function timeZoneCookie(zone: string): string {
  */
 export const clientHintScript = `(function(){try{
 var c=document.cookie.split(';').map(function(s){return s.trim()});
-if(c.indexOf('podium-tz-manual=1')!==-1)return;
+if(c.indexOf('${MANUAL_ZONE_COOKIE}=1')!==-1)return;
 var tz=Intl.DateTimeFormat().resolvedOptions().timeZone;if(!tz)return;
 var v=encodeURIComponent(tz);var cur=null;
 for(var i=0;i<c.length;i++){if(c[i].indexOf('${TIME_ZONE_COOKIE}=')===0)cur=c[i].slice(${TIME_ZONE_COOKIE.length + 1});}

@@ -1,7 +1,7 @@
 // The stand-in is only useful if it answers the way Resend does; these talk to it with
 // plain fetch, so they check the HTTP contract itself rather than what the SDK makes of it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startResendStandIn, type ResendStandIn } from "./resend-stand-in";
+import { busiestWindow, startResendStandIn, type ResendStandIn } from "./resend-stand-in";
 
 let standIn: ResendStandIn;
 
@@ -161,5 +161,91 @@ describe("resend stand-in", () => {
     const auth = { authorization: "Bearer re_any" };
     expect((await fetch(`${standIn.url}/domains`, { headers: auth })).status).toBe(404);
     expect((await fetch(`${standIn.url}/emails`, { headers: auth })).status).toBe(405);
+  });
+});
+
+function postTo(target: ResendStandIn, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${target.url}${path}`, {
+    method: "POST",
+    headers: { authorization: "Bearer re_team_a", "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe("resend stand-in: limits", () => {
+  it("admits at most the team's rate in any second, answers 429 with retry-after and ratelimit-* headers, and counts teams apart", async () => {
+    const limited = await startResendStandIn({ ratePerSecond: 2 });
+    try {
+      const statuses = [];
+      for (let n = 0; n < 3; n++) statuses.push(await postTo(limited, "/emails", validBody));
+      expect(statuses.map((r) => r.status)).toEqual([200, 200, 429]);
+      expect(statuses[1]!.headers.get("ratelimit-limit")).toBe("2");
+      expect(statuses[1]!.headers.get("ratelimit-remaining")).toBe("0");
+      const refused = statuses[2]!;
+      expect(refused.headers.get("retry-after")).toBe("1");
+      expect(refused.headers.get("ratelimit-reset")).toBe("1");
+      expect(((await refused.json()) as { name: string }).name).toBe("rate_limit_exceeded");
+      // Another team has its own allowance.
+      expect((await postTo(limited, "/emails", validBody, { authorization: "Bearer re_team_b" })).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect((await postTo(limited, "/emails", validBody)).status).toBe(200);
+      expect(limited.sent).toHaveLength(4);
+      expect(busiestWindow(limited.log.filter((r) => r.endpoint === "single"))).toBeLessThanOrEqual(3);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("takes up to 100 emails in one batch request, refuses 101 or an attachment, and replays a batch by its key", async () => {
+    const hundred = Array.from({ length: 100 }, (_, n) => ({ ...validBody, to: [`person${n}@example.org`] }));
+    const accepted = await postTo(standIn, "/emails/batch", hundred, { "idempotency-key": "batch-1" });
+    expect(accepted.status).toBe(200);
+    const { data } = (await accepted.json()) as { data: { id: string }[] };
+    expect(data).toHaveLength(100);
+    expect(standIn.sent).toHaveLength(100);
+    expect(standIn.sent.every((email) => email.endpoint === "batch" && email.idempotencyKey === "batch-1")).toBe(true);
+
+    const replay = await postTo(standIn, "/emails/batch", hundred, { "idempotency-key": "batch-1" });
+    expect(((await replay.json()) as { data: { id: string }[] }).data).toEqual(data);
+    expect(standIn.sent).toHaveLength(100);
+
+    const tooMany = await postTo(standIn, "/emails/batch", [...hundred, validBody]);
+    expect(tooMany.status).toBe(422);
+    const withAttachment = await postTo(standIn, "/emails/batch", [{ ...validBody, attachments: [{ filename: "a.ics", content: "QQ==" }] }]);
+    expect(withAttachment.status).toBe(422);
+    // One bad email refuses the whole batch.
+    const oneBad = await postTo(standIn, "/emails/batch", [validBody, { ...validBody, to: ["not an address"] }]);
+    expect(oneBad.status).toBe(422);
+    expect(standIn.sent).toHaveLength(100);
+  });
+
+  it("forgets an idempotency key after 24 hours", async () => {
+    let now = Date.now();
+    const clocked = await startResendStandIn({ clock: () => now });
+    try {
+      expect((await postTo(clocked, "/emails", validBody, { "idempotency-key": "k" })).status).toBe(200);
+      now += 23 * 3_600_000;
+      expect((await postTo(clocked, "/emails", { ...validBody, subject: "Other" }, { "idempotency-key": "k" })).status).toBe(409);
+      now += 2 * 3_600_000;
+      expect((await postTo(clocked, "/emails", { ...validBody, subject: "Other" }, { "idempotency-key": "k" })).status).toBe(200);
+      expect(clocked.sent).toHaveLength(2);
+    } finally {
+      await clocked.close();
+    }
+  });
+
+  it("fails about the share of requests it was told to, with 429s and 500s mixed", async () => {
+    const flaky = await startResendStandIn({ failureRate: 0.5, seed: 7 });
+    try {
+      const statuses: number[] = [];
+      for (let n = 0; n < 200; n++) statuses.push((await postTo(flaky, "/emails", validBody)).status);
+      const failed = statuses.filter((s) => s !== 200);
+      expect(failed.length).toBeGreaterThan(70);
+      expect(failed.length).toBeLessThan(130);
+      expect(new Set(failed)).toEqual(new Set([429, 500]));
+      expect(flaky.sent).toHaveLength(200 - failed.length);
+    } finally {
+      await flaky.close();
+    }
   });
 });

@@ -2,7 +2,9 @@
 // or a brand-new database on the PostgreSQL server named by DATABASE_URL when
 // the suite runs as the "postgres" project.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "~db/client.server";
 import { migrateDatabase } from "~db/migrate.server";
 
@@ -18,7 +20,10 @@ export function testDatabaseKind(): "pglite" | "postgres" {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDatabaseKind() === "pglite") {
-    const handle = await openDatabase({ dataDir: "memory://" });
+    // The run's migrated template (test/support/pglite-template.ts); migrating again is then a no-op check.
+    const template = inject("pgliteTemplatePath");
+    const pgliteDump = template ? new Blob([readFileSync(template)]) : undefined;
+    const handle = await openDatabase({ dataDir: "memory://", pgliteDump });
     await migrateDatabase(handle);
     return { ...handle, destroy: () => handle.close() };
   }

@@ -1,0 +1,135 @@
+// "Email me a sign-in link": one-time, 15-minute links, stored as SHA-256, usable only in the
+// browser that asked (a cookie), sent through the outbox. Asking for a link for an address
+// with no account looks exactly the same from outside: the same page, the same limits, the
+// same writes (a row that opens nothing), only no email leaves.
+import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import type { Database } from "~db/client.server";
+import { signInLinks } from "~db/schema";
+import { EMAIL_PRIORITY, enqueueEmail } from "~/email/outbox.server";
+import type { Env } from "~/env.server";
+import { clientAddress } from "~/security/client-address.server";
+import { hitRateLimit, type RateLimitRule } from "~/security/rate-limit.server";
+import { createToken, hashToken, looksLikeToken } from "~/security/tokens.server";
+import { bindBrowser, browserBindingHash } from "./browser-binding.server";
+import type { SignInProblem } from "./oidc-sign-in.server";
+import { auditSignIn, auditSignInRefused } from "./sign-in-accounts.server";
+import { createSession, safeRedirectPath } from "./session.server";
+import { findUserByEmail } from "./users.server";
+
+export const SIGN_IN_LINK_MINUTES = 15;
+
+/**
+ * Per account (the email address, whether or not an account has it, so a refusal reveals
+ * nothing): 3 links per 15 minutes, enough for "it did not arrive, send another". Per client
+ * address: 10 per 15 minutes, so one machine cannot mail-bomb a list of colleagues.
+ */
+export const SIGN_IN_LINK_LIMITS = {
+  account: { limit: 3, windowSeconds: 15 * 60 },
+  address: { limit: 10, windowSeconds: 15 * 60 },
+} as const;
+
+const METHOD = "an email link";
+
+export function signInLinksEnabled(env: Env): boolean {
+  return env.PODIUM_SIGN_IN_LINKS === "on" && env.PODIUM_REQUIRE_SSO === "off";
+}
+
+export type LinkRequestOutcome =
+  | { ok: true; email: string; setCookie: string | null }
+  | { ok: false; retryAfterSeconds: number; message: string };
+
+function waitMessage(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return `Too many sign-in links were asked for. Wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again, or use the last link you received.`;
+}
+
+export async function requestSignInLink(
+  db: Database,
+  { origin, request, email: typedEmail, redirectTo }: { origin: string; request: Request; email: string; redirectTo?: string },
+): Promise<LinkRequestOutcome> {
+  const email = typedEmail.trim().toLowerCase();
+  const rules: RateLimitRule[] = [
+    { key: `sign-in-link:address:${clientAddress(request)}`, ...SIGN_IN_LINK_LIMITS.address },
+    { key: `sign-in-link:account:${email}`, ...SIGN_IN_LINK_LIMITS.account },
+  ];
+  for (const rule of rules) {
+    const verdict = await hitRateLimit(db, rule);
+    if (!verdict.allowed) return { ok: false, retryAfterSeconds: verdict.retryAfterSeconds, message: waitMessage(verdict.retryAfterSeconds) };
+  }
+
+  const user = await findUserByEmail(db, email);
+  const mayUse = user && !user.disabledAt;
+  const binding = bindBrowser(request);
+  const { token, hash } = createToken();
+  const expiresAt = new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000);
+  await db.transaction(async (tx) => {
+    const [link] = await tx
+      .insert(signInLinks)
+      .values({ tokenHash: hash, browserHash: binding.hash, email, userId: mayUse ? user.id : null, redirectTo: safeRedirectPath(redirectTo), expiresAt })
+      .returning({ id: signInLinks.id });
+    if (!mayUse) return;
+    await enqueueEmail(tx, {
+      dedupeKey: `sign-in-link/${link!.id}`,
+      message: { template: "sign-in-link", props: { recipient: { name: user.name }, signInUrl: `${origin}/login/link/${token}`, validMinutes: SIGN_IN_LINK_MINUTES } },
+      to: { email: user.email, name: user.name },
+      priority: EMAIL_PRIORITY.personal,
+      // A link that arrives after it has expired is only confusing.
+      expiresAt,
+    });
+  });
+  return { ok: true, email, setCookie: binding.setCookie };
+}
+
+export type RedeemOutcome = { ok: true; location: string; setCookie: string } | { ok: false; problem: SignInProblem };
+
+const LINK_NOT_VALID: SignInProblem = {
+  status: 410,
+  title: "This sign-in link no longer works",
+  message: `Sign-in links work once, for ${SIGN_IN_LINK_MINUTES} minutes. This one was already used, has expired, or was replaced. Ask for a new one on the sign-in page.`,
+};
+const OTHER_BROWSER: SignInProblem = {
+  status: 403,
+  title: "Open this link in the browser where you asked for it",
+  message:
+    "For your safety a sign-in link works only in the browser that asked for it. Open it there, or ask for a new link from this browser on the sign-in page.",
+};
+
+/** Opening the emailed link: one use, in the asking browser, for an account that may still sign in. */
+export async function redeemSignInLink(db: Database, { env, request, token }: { env: Env; request: Request; token: string | undefined }): Promise<RedeemOutcome> {
+  if (!signInLinksEnabled(env)) {
+    return { ok: false, problem: { status: 403, title: "Sign-in links are turned off", message: "This Podium signs organizers in through their university only. Use the sign-in page." } };
+  }
+  if (!looksLikeToken(token)) return { ok: false, problem: LINK_NOT_VALID };
+  const [link] = await db.select().from(signInLinks).where(eq(signInLinks.tokenHash, hashToken(token)));
+  if (!link?.userId || link.usedAt || link.expiresAt <= new Date()) return { ok: false, problem: LINK_NOT_VALID };
+  // Checked before the link is spent: a mail scanner or a colleague opening it elsewhere must not burn it.
+  if (browserBindingHash(request) !== link.browserHash) {
+    await auditSignInRefused(db, { who: link.email, userId: link.userId, method: METHOD, reason: "opened in another browser" });
+    return { ok: false, problem: OTHER_BROWSER };
+  }
+  const [spent] = await db
+    .update(signInLinks)
+    .set({ usedAt: new Date() })
+    .where(and(eq(signInLinks.id, link.id), isNull(signInLinks.usedAt), gt(signInLinks.expiresAt, new Date())))
+    .returning();
+  if (!spent) return { ok: false, problem: LINK_NOT_VALID };
+
+  const user = await findUserByEmail(db, link.email);
+  if (!user || user.id !== link.userId || user.disabledAt) {
+    await auditSignInRefused(db, { who: link.email, userId: link.userId, method: METHOD, reason: user?.disabledAt ? "the account is disabled" : "the account changed" });
+    return {
+      ok: false,
+      problem: { status: 403, title: "This account cannot sign in", message: "Your Podium account has been disabled by an administrator. Ask them to enable it again." },
+    };
+  }
+  const setCookie = await db.transaction(async (tx) => {
+    // Signed in: any other link still waiting in the inbox is spent too.
+    await tx
+      .update(signInLinks)
+      .set({ usedAt: new Date() })
+      .where(and(eq(signInLinks.userId, user.id), isNull(signInLinks.usedAt), ne(signInLinks.id, link.id)));
+    await auditSignIn(tx, user, METHOD);
+    return createSession(tx, { user, request, method: "link" });
+  });
+  return { ok: true, location: safeRedirectPath(link.redirectTo), setCookie };
+}

@@ -1,0 +1,41 @@
+// One i18next instance per language, built synchronously from that language's
+// catalogue. Plain .ts: the server builds one for every language it renders;
+// the browser builds one only for the language the root loader sent it, so the
+// bundle never carries the other catalogues (decision 022).
+import i18next, { type i18n as I18n, type TFunction } from "i18next";
+import type { Locale } from "./locales";
+
+/** A language's catalogue: nested objects of messages, plurals as key_one / key_other. */
+export type Messages = { [key: string]: string | Messages };
+/** Every user-facing sentence goes through one of these. */
+export type Translate = TFunction;
+
+export function createI18n(locale: Locale, messages: Messages): I18n {
+  const instance = i18next.createInstance({
+    lng: locale,
+    // No silent English in a Swedish page: a missing key shows itself (the catalogue tests refuse it).
+    fallbackLng: false,
+    resources: { [locale]: { translation: messages } },
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    react: { useSuspense: false },
+  });
+  void instance.init();
+  return instance;
+}
+
+const instances = new Map<Locale, I18n>();
+
+/**
+ * The instance for the language the page was rendered in, made once: the
+ * catalogue of a language does not change within a build.
+ */
+export function i18nFor(locale: Locale, messages: Messages): I18n {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = createI18n(locale, messages);
+    instances.set(locale, instance);
+  }
+  return instance;
+}

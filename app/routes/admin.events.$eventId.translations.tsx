@@ -1,0 +1,34 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireEventAccess } from "~/auth/event-access.server";
+import { TranslationEditor } from "~/components/translation-editor";
+import { handleTranslationAction, translationNotice } from "~/content/translation-action.server";
+import { loadTranslationEditor } from "~/content/translations-admin.server";
+import { LOCALE_NAMES } from "~/i18n/locales";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { event } = await requireEventAccess(context.db, request, params.eventId);
+  const url = new URL(request.url);
+  const editor = await loadTranslationEditor(context.db, { kind: "event", eventId: event.id }, url.searchParams.get("lang"));
+  if (!editor) throw new Response("No such event in your console.", { status: 404 });
+  return { editor, basePath: `/admin/events/${event.id}/translations`, notice: translationNotice(url, LOCALE_NAMES[editor.locale]) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, event } = await requireEventAccess(context.db, request, params.eventId);
+  return handleTranslationAction(context.db, request, { scope: { kind: "event", eventId: event.id }, user, path: `/admin/events/${event.id}/translations` });
+}
+
+export default function EventTranslations() {
+  const { editor, basePath, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <TranslationEditor
+      editor={editor}
+      basePath={basePath}
+      notice={actionData ? null : notice}
+      lastResult={actionData?.form === "translations" ? actionData.result : undefined}
+      sourceResult={actionData?.form === "source" ? actionData.result : undefined}
+    />
+  );
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "registrations" ADD COLUMN "locale" text DEFAULT 'en' NOT NULL;--> statement-breakpoint
+ALTER TABLE "registrations" ADD CONSTRAINT "registrations_locale_supported" CHECK ("registrations"."locale" in ('en', 'zh-Hant', 'sv'));

@@ -1,0 +1,75 @@
+// Emails to a registrant are written in the registration's language: the subject,
+// the body, the layout's footer and <html lang>. "No English left": every
+// sentence-sized fragment of the English catalogue is looked for in the Swedish
+// and Chinese renders, and none may be there.
+import { describe, expect, it } from "vitest";
+import { CATALOGUES } from "~/i18n/catalogues.server";
+import type { Messages } from "~/i18n/translator";
+import { renderEmail, type EmailMessage } from "./render";
+
+const event = {
+  title: "Responding to COVID-19: A Life Science Perspective",
+  url: "http://podium.test/events/responding-to-covid-19",
+  hostsLabel: "HKUST × KTH",
+  whenInEventZones: "2020年12月3日（星期四）10:00 – 11:15 CET；17:00 – 18:15 HKT",
+  whenForRecipient: "2020年12月3日（星期四）17:00 – 18:15 HKT（你的時間）",
+};
+const base = { recipient: { name: "陳大文" }, event, manageUrl: "http://podium.test/r/manage-token", joinUrl: "http://podium.test/j/join-token" };
+
+function messagesIn(locale: "sv" | "zh-Hant"): EmailMessage[] {
+  const props = { ...base, locale };
+  return [
+    { template: "registration-confirmed", props },
+    { template: "registration-waitlisted", props: { ...props, waitlistPosition: 7 } },
+    { template: "promoted-from-waitlist", props: { ...props, seatCameFrom: "freed" } },
+    { template: "registration-pending", props },
+    { template: "registration-approved", props },
+    { template: "registration-declined", props },
+    { template: "registration-cancelled", props: { ...props, cancelledBy: "registrant", seatPassedOn: true, calendarUpdate: true } },
+    { template: "event-reminder", props: { ...props, leadTimeLabel: locale === "sv" ? "om 24 timmar" : "24 小時後", unsubscribeUrl: "http://podium.test/r/x/unsubscribe" } },
+    { template: "event-changed", props: { ...props, changes: [{ field: locale === "sv" ? "Tid" : "時間", before: "09:00", after: "10:00" }] } },
+    { template: "event-cancelled", props: { ...props, calendarUpdate: true } },
+    { template: "recording-available", props: { ...props, recordings: [{ label: "YouTube", url: "https://video.example/r1" }] } },
+    { template: "organizer-message", props: { ...props, subjectLine: "Slides", body: "…", senderName: "Programme Chair" } },
+  ];
+}
+
+/** English fragments of two words or more, with {{variables}} cut out. */
+function englishFragments(messages: Messages): string[] {
+  const found: string[] = [];
+  const walk = (node: Messages) => {
+    for (const value of Object.values(node)) {
+      if (typeof value !== "string") walk(value);
+      else for (const part of value.split(/\{\{[^}]+\}\}/)) if (part.trim().split(/\s+/).length >= 2) found.push(part.trim());
+    }
+  };
+  walk(messages);
+  return found;
+}
+
+const english = englishFragments(CATALOGUES.en.email as Messages);
+
+describe.each(["sv", "zh-Hant"] as const)("emails to registrants in %s", (locale) => {
+  it("leave no English sentence in the subject, the HTML or the text", async () => {
+    for (const message of messagesIn(locale)) {
+      const rendered = await renderEmail(message);
+      const all = `${rendered.subject}\n${rendered.text}`;
+      expect({ template: message.template, left: english.filter((fragment) => all.includes(fragment)) }).toEqual({ template: message.template, left: [] });
+      expect(rendered.html).toContain(`lang="${locale}"`);
+    }
+  });
+});
+
+describe("the recipient's language", () => {
+  it("writes the confirmation in Hong Kong Chinese and Swedish, and English when a row names none", async () => {
+    const chinese = await renderEmail({ template: "registration-confirmed", props: { ...base, locale: "zh-Hant" } });
+    expect(chinese.subject).toBe("登記成功：Responding to COVID-19: A Life Science Perspective");
+    expect(chinese.text).toContain("陳大文，你好：");
+    expect(chinese.text).toContain("你的名額已經確認");
+    const swedish = await renderEmail({ template: "registration-confirmed", props: { ...base, locale: "sv" } });
+    expect(swedish.subject).toBe("Du är anmäld: Responding to COVID-19: A Life Science Perspective");
+    const queuedBefore = await renderEmail({ template: "registration-confirmed", props: base });
+    expect(queuedBefore.subject).toBe("You are registered: Responding to COVID-19: A Life Science Perspective");
+    expect(queuedBefore.html).toContain('lang="en"');
+  });
+});
