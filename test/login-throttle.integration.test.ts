@@ -143,6 +143,17 @@ describe("claimAttempt, the growing delay", () => {
     );
   });
 
+  it("lets a free attempt through even when its clock reads earlier than the one before it", async () => {
+    // Parallel sign-ins read the clock, then queue on the row: the later writer may hold the earlier time.
+    const key = "clock-skew";
+    const start = Date.UTC(2026, 10, 23, 12);
+    expect((await claimAttempt(database.db, { key, ...rule }, new Date(start + 5000))).allowed).toBe(true);
+    expect((await claimAttempt(database.db, { key, ...rule }, new Date(start + 1000))).allowed).toBe(true);
+    expect((await claimAttempt(database.db, { key, ...rule }, new Date(start + 2000))).allowed).toBe(true);
+    // The fourth waits the first delay (5 s) from the latest attempt (5 s in), not from the latest clock reading.
+    expect(await claimAttempt(database.db, { key, ...rule }, new Date(start + 3000))).toEqual({ allowed: false, retryAfterSeconds: 7 });
+  });
+
   it("says how long to wait, and never more than the cap", async () => {
     const key = "wait-times";
     const start = Date.UTC(2026, 10, 23, 12);

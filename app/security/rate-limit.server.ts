@@ -108,8 +108,15 @@ export async function claimAttempt(db: Database, rule: ThrottleRule, now: Date =
     .values({ key: rule.key, attempts: 1, lastAttemptAt: now })
     .onConflictDoUpdate({
       target: t.key,
-      set: { attempts: sql`case when ${t.lastAttemptAt} < ${forgetBefore.toISOString()} then 1 else ${t.attempts} + 1 end`, lastAttemptAt: now },
-      setWhere: sql`${t.lastAttemptAt} < ${forgetBefore.toISOString()} or ${t.lastAttemptAt} + make_interval(secs => ${waitSeconds}) <= ${now.toISOString()}`,
+      // Parallel requests read the clock before they queue on this row, so a later one can
+      // arrive with an earlier `now`: a free attempt is free whatever the clock says, and the
+      // last attempt's time never moves backwards.
+      set: {
+        attempts: sql`case when ${t.lastAttemptAt} < ${forgetBefore.toISOString()} then 1 else ${t.attempts} + 1 end`,
+        lastAttemptAt: sql`greatest(${t.lastAttemptAt}, ${now.toISOString()}::timestamptz)`,
+      },
+      setWhere: sql`${t.lastAttemptAt} < ${forgetBefore.toISOString()} or ${t.attempts} < ${rule.freeAttempts}
+        or ${t.lastAttemptAt} + make_interval(secs => ${waitSeconds}) <= ${now.toISOString()}`,
     })
     .returning({ attempts: t.attempts });
   if (claimed) return { allowed: true, retryAfterSeconds: 0 };
