@@ -9,6 +9,7 @@ import { createEvent, createPerson } from "~db/factories";
 import { agendaItems, agendaRoles, auditLog, eventOrganizers, people, speakerInvitations, type Event, type Person, type User } from "~db/schema";
 import { action as editPersonAction, loader as editPersonLoader } from "~/routes/admin.people.$personId";
 import { loader as peopleLoader } from "~/routes/admin.people._index";
+import { action as translatePersonAction, loader as translatePersonLoader } from "~/routes/admin.people.$personId_.translations";
 import { findPersonWithAccess } from "~/people/people-admin.server";
 import { testLoadContext } from "./support/load-context";
 import { organizerPost, signedInOrganizer } from "./support/organizer";
@@ -136,6 +137,33 @@ describe("the people directory across organizers", () => {
     expect(statusOf(byAdmin)).toBe(302);
     const [after] = await database.db.select().from(people).where(eq(people.id, shared.id));
     expect(after!.email).toBe("wei.chen@hkust.edu.hk");
+  });
+
+  it("keeps another organizer off a speaker's translations, and lets the event's organizer write them", async () => {
+    const path = `/admin/people/${speaker.id}/translations`;
+    const swedishPosition = (position: string): [string, string][] => [
+      ["locale", "sv"],
+      ["entries[0].target", `person:${speaker.id}`],
+      ["entries[0].field", "position"],
+      ["entries[0].text", position],
+    ];
+    const page = await translatePersonLoader({ request: get(path, other.cookie), params: { personId: speaker.id }, context: context() });
+    expect(page.refusal).toMatch(/other organizers manage/);
+    expect(JSON.stringify(page)).not.toContain("erik.private@kth.se");
+
+    const before = (await database.db.select().from(people).where(eq(people.id, speaker.id)))[0]!;
+    const refused = await outcomeOf(
+      translatePersonAction({ request: organizerPost(path, other.cookie, swedishPosition("Inbrytare")), params: { personId: speaker.id }, context: context() }),
+    );
+    expect(statusOf(refused)).toBe(403);
+    expect((await database.db.select().from(people).where(eq(people.id, speaker.id)))[0]!.translations).toEqual(before.translations);
+
+    const saved = await outcomeOf(
+      translatePersonAction({ request: organizerPost(path, owner.cookie, swedishPosition("Docent i transportvetenskap")), params: { personId: speaker.id }, context: context() }),
+    );
+    expect(statusOf(saved)).toBe(302);
+    const after = (await database.db.select().from(people).where(eq(people.id, speaker.id)))[0]!;
+    expect(JSON.stringify(after.translations)).toContain("Docent i transportvetenskap");
   });
 
   it("counts a speaker invitation as a tie to the event even after the person left its agenda", async () => {
