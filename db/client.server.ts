@@ -106,3 +106,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return { db, kind: "pglite", close: () => client.close() };
 }
+
+/**
+ * The PGlite instance behind `db` when it is the embedded database, else null. Only one
+ * process can open an embedded database, so what it hears from itself is everything.
+ */
+export function embeddedClient(db: Database): PGlite | null {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  return client instanceof PGlite ? client : null;
+}

@@ -2,7 +2,7 @@
 // content is committed now, and when the pages will next change by themselves (an
 // event starting or ending, registration opening or closing). See decision 016.
 import { eq, ne, sql } from "drizzle-orm";
-import type { Database } from "~db/client.server";
+import { embeddedClient, type Database } from "~db/client.server";
 import { contentVersions, events } from "~db/schema";
 
 export interface ContentSnapshot {
@@ -24,7 +24,14 @@ export interface ContentVersionReader {
   current(): Promise<ContentSnapshot>;
 }
 
-/** Reads the version row, and the next clock change only when the version moved or the last one passed. */
+/** The channel migration 0017 notifies on, once per transaction that raised the version. */
+const CHANGE_CHANNEL = "podium_content_version";
+
+/**
+ * Reads the version row, and the next clock change only when the version moved or the last one passed.
+ * On the embedded database no other process can write, so once a read is known to be current it
+ * stays current until the commit notification of the next change (decision 016, addendum).
+ */
 export function createContentVersionReader(db: Database, clock: () => number = Date.now): ContentVersionReader {
   const versionQuery = db
     .select({ version: contentVersions.version })
@@ -32,6 +39,17 @@ export function createContentVersionReader(db: Database, clock: () => number = D
     .where(eq(contentVersions.id, 1))
     .prepare("podium_content_version");
   let last: ContentSnapshot | null = null;
+  /** Commits seen through notifications; a read that saw none begin meanwhile is current. */
+  let changesSeen = 0;
+  /** Embedded only: `last` holds every commit so far. Never set on PostgreSQL. */
+  let lastIsCurrent = false;
+  const embedded = embeddedClient(db);
+  const listening = embedded
+    ? embedded.listen(CHANGE_CHANNEL, () => {
+        changesSeen += 1;
+        lastIsCurrent = false;
+      })
+    : null;
 
   async function nextClockChange(now: number): Promise<number> {
     // Bound as text and cast: the postgres driver will not serialise a Date inside sql``.
@@ -47,11 +65,15 @@ export function createContentVersionReader(db: Database, clock: () => number = D
   }
 
   async function read(): Promise<ContentSnapshot> {
+    // Subscribed before the read, so no commit can fall between the read and the subscription.
+    const subscribed = listening !== null && (await listening.then(() => true, () => false));
+    const before = changesSeen;
     const [row] = await versionQuery.execute();
     const version = row?.version ?? 0;
     const now = clock();
-    if (last && last.version === version && now < last.changesAt) return last;
-    last = { version, changesAt: await nextClockChange(now) };
+    if (!(last && last.version === version && now < last.changesAt)) last = { version, changesAt: await nextClockChange(now) };
+    // A notification that arrived while reading may be for a commit the read did not see.
+    if (subscribed && changesSeen === before) lastIsCurrent = true;
     return last;
   }
 
@@ -68,6 +90,7 @@ export function createContentVersionReader(db: Database, clock: () => number = D
 
   return {
     current() {
+      if (lastIsCurrent && last && clock() < last.changesAt) return Promise.resolve(last);
       if (!running) return start();
       // A read already under way may have begun before this request's change committed:
       // wait for the next one, shared by everyone who arrives in the meantime.
