@@ -24,6 +24,7 @@ import stylesheet from "./styles/app.css?url";
 import { clientHintScript } from "./viewer/client-hints";
 import { useNonce } from "./viewer/nonce";
 import { viewerZoneFrom } from "./viewer/viewer-zone.server";
+import { zoneName } from "./time";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -35,8 +36,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.s
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = requestLocale(request);
   const messages = messagesFor(locale);
+  const viewerZone = viewerZoneFrom(request);
   return {
-    viewerZone: viewerZoneFrom(request),
+    viewerZone,
+    viewerZoneName: viewerZone ? zoneName(viewerZone, locale) : null,
     locale,
     // Only the language this page is in: the browser hydrates with it and never downloads the others.
     messages,
@@ -140,7 +143,7 @@ function Document({ children }: { children: ReactNode }) {
 /** "Times in your zone: Europe/Stockholm · Change", on every page, working without JavaScript. */
 function ViewerZoneBar() {
   const { t } = useTranslation();
-  const zone = useRouteLoaderData<typeof loader>("root")?.viewerZone ?? null;
+  const zone = useRouteLoaderData<typeof loader>("root")?.viewerZoneName ?? null;
   const location = useLocation();
   if (location.pathname === "/time-zone") return null;
   const href = `/time-zone?returnTo=${encodeURIComponent(location.pathname + location.search)}`;
@@ -152,7 +155,7 @@ function ViewerZoneBar() {
             <span>
               {/* One text node ("Your time: "), and no space after a full-width colon. */}
               {t("layout.yourTime").endsWith("：") ? t("layout.yourTime") : `${t("layout.yourTime")} `}
-              <strong>{zone.replace(/_/g, " ")}</strong>
+              <strong>{zone}</strong>
             </span>
             <Link to={href}>
               {t("layout.changeZone")}

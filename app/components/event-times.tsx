@@ -12,7 +12,7 @@ export function EventTimes({ when, compact = false }: { when: EventWhen; compact
       <div className="event-times__zones-clip">
         <ul className="event-times__zones" aria-label={t("times.organizerZones")}>
           {when.zones.map((zone) => (
-            <li key={zone.zone} title={zone.zone}>
+            <li key={zone.zone} title={zone.name}>
               {compact ? (
                 <span className="event-times__separator" aria-hidden="true">
                   ·

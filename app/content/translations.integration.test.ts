@@ -12,7 +12,10 @@ import { toEventPage } from "~/events/event-view.server";
 import { findPublicEvent, findSpeaker, listPublicEvents } from "~/events/public-events.server";
 import { toSpeakerPage } from "~/events/speaker-view.server";
 import type { Locale } from "~/i18n/locales";
+import { loadRegistrantPage } from "~/registrations/registrant-page.server";
+import { registerAttendee } from "~/registrations/register.server";
 import { loadRegistrationPanel } from "~/registrations/registration-panel.server";
+import { TEST_LINK_SECRET } from "../../test/support/load-context";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
 import { changeSourceLocale, loadTranslationEditor, saveTranslations, translationGaps } from "./translations-admin.server";
 import { targetOf } from "./translation-form";
@@ -233,6 +236,20 @@ describe("what readers get", () => {
     const speakerPage = toSpeakerPage((await findSpeaker(database.db, speaker.slug))!, { viewerZone: null, now: NOW, language: { reader: "zh-Hant", page: "en" } });
     expect(speakerPage.person).toMatchObject({ position: "應用電化學教授", lang: { position: "zh-Hant" } });
     expect(speakerPage.sessions[0]).toMatchObject({ title: "Making graphene membranes at scale", event: { title: "石墨烯薄膜與潔淨能源", lang: { title: "zh-Hant" } } });
+  });
+
+  it("titles the registrant's own page in the reader's language, or in the source language marked with lang", async () => {
+    const { event } = await grapheneEvent({ translations: { sv: { title: "Grafenmembran för ren energi" } } });
+    const outcome = await registerAttendee(database.db, {
+      eventId: event.id,
+      input: { name: "Sara Lind", email: "sara@kth.se", affiliation: "KTH", timeZone: "Europe/Stockholm", answers: {} },
+      now: NOW,
+      links: { origin: "http://podium.test", secret: TEST_LINK_SECRET },
+    });
+    if (outcome.kind !== "registered") throw new Error(`not registered: ${outcome.kind}`);
+    const read = (locale: Locale) => loadRegistrantPage(database.db, outcome.manageToken, NOW, { origin: "http://podium.test", secret: TEST_LINK_SECRET }, locale);
+    expect((await read("sv"))!.event).toMatchObject({ title: "Grafenmembran för ren energi", lang: {} });
+    expect((await read("zh-Hant"))!.event).toMatchObject({ title: event.title, lang: { title: "en" } });
   });
 
   it("writes the .ics in the reader's language, falling back field by field", async () => {

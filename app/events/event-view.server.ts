@@ -1,6 +1,6 @@
 // Turns public events into what the pages show: every time already formatted
 // through ~/time for the event's zones and the viewer's, so components stay dumb.
-import { calendarBadge, formatDayShift, formatEventRange, formatSegmentTimes, formatViewerRange, toIsoWithOffset } from "~/time";
+import { calendarBadge, formatDayShift, formatEventRange, formatSegmentTimes, formatViewerRange, toIsoWithOffset, zoneName } from "~/time";
 import { googleCalendarUrl, outlookCalendarUrl, type CalendarEventInput } from "~/calendar";
 import { markdownToPlainText, renderMarkdown } from "~/content/markdown.server";
 import { translatorFor } from "~/i18n/catalogues.server";
@@ -20,19 +20,21 @@ export interface ViewerTime {
 
 export interface EventWhen {
   dateLabel: string;
-  zones: { zone: string; abbreviation: string; text: string; dayOffset: number }[];
+  /** `name`: the zone as the reader's language names it (the list item's tooltip). */
+  zones: { zone: string; name: string; abbreviation: string; text: string; dayOffset: number }[];
   text: string;
   viewer: ViewerTime | null;
 }
 
-function describeWhen(event: { startsAt: Date; endsAt: Date; displayZones: string[] }, viewerZone: string | null, locale: Locale): EventWhen {
+/** The event's times for a page: the date, a line per display zone, and the viewer's own (registrant pages pass the registrant's zone). */
+export function describeWhen(event: { startsAt: Date; endsAt: Date; displayZones: string[] }, viewerZone: string | null, locale: Locale): EventWhen {
   const range = formatEventRange({ startsAt: event.startsAt, endsAt: event.endsAt, zones: event.displayZones, locale });
   const leadZone = event.displayZones[0] ?? "UTC";
   const ownRange = viewerZone ? formatViewerRange({ startsAt: event.startsAt, endsAt: event.endsAt, viewerZone, leadZone, locale }) : null;
   const viewer = viewerZone && ownRange ? { zone: viewerZone, ...ownRange, dayShift: formatDayShift(ownRange.dayOffset, locale) } : null;
   return {
     dateLabel: range.dateLabel,
-    zones: range.zones.map((z) => ({ zone: z.zone, abbreviation: z.abbreviation, text: z.text, dayOffset: z.dayOffset })),
+    zones: range.zones.map((z) => ({ zone: z.zone, name: zoneName(z.zone, locale), abbreviation: z.abbreviation, text: z.text, dayOffset: z.dayOffset })),
     text: range.text,
     viewer,
   };

@@ -7,9 +7,11 @@ import type { Database } from "~db/client.server";
 import { registrations } from "~db/schema";
 import { eventPhase } from "~/events/event-phase";
 import { registrationTokenHashes, registrationUrls, type LinkSigner } from "~/security/link-tokens.server";
-import { formatDayShift, formatEventRange, formatViewerRange } from "~/time";
+import { describeWhen } from "~/events/event-view.server";
+import { zoneName } from "~/time";
 import { translatorFor } from "~/i18n/catalogues.server";
 import { isLocale, type Locale } from "~/i18n/locales";
+import { pickFields, sourceLocaleOf } from "~/i18n/localize-content";
 import { resolveTimeZone } from "~/time/zone-catalog.server";
 import { loadQuestions } from "./registration-action.server";
 import { registrantDetailsSchema } from "./registration-form";
@@ -23,14 +25,6 @@ export async function loadRegistrantPage(db: Database, token: string | undefined
   if (!found) return null;
   const t = translatorFor(locale);
   const { registration, event } = found;
-  const range = formatEventRange({ startsAt: event.startsAt, endsAt: event.endsAt, zones: event.displayZones, locale });
-  const viewerRange = formatViewerRange({
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    viewerZone: registration.timeZone,
-    leadZone: event.displayZones[0] ?? event.homeZone,
-    locale,
-  });
   const questions = await loadQuestions(db, event.id);
   const phase = eventPhase(event, now);
   return {
@@ -40,6 +34,7 @@ export async function loadRegistrantPage(db: Database, token: string | undefined
       email: registration.email,
       affiliation: registration.affiliation,
       timeZone: registration.timeZone,
+      timeZoneName: zoneName(registration.timeZone, locale),
       locale: isLocale(registration.locale) ? registration.locale : "en",
       status: registration.status,
       waitlistRank: await waitlistRank(db, registration),
@@ -52,15 +47,10 @@ export async function loadRegistrantPage(db: Database, token: string | undefined
       }),
     event: {
       slug: event.slug,
-      title: event.title,
+      ...pickFields(event, ["title"], sourceLocaleOf(event), { reader: locale, page: locale }),
       phase,
       icsPath: `/events/${event.slug}.ics`,
-      when: {
-        dateLabel: range.dateLabel,
-        zones: range.zones.map((z) => ({ zone: z.zone, abbreviation: z.abbreviation, text: z.text, dayOffset: z.dayOffset })),
-        text: range.text,
-        viewer: { zone: registration.timeZone, ...viewerRange, dayShift: formatDayShift(viewerRange.dayOffset, locale) },
-      },
+      when: describeWhen(event, registration.timeZone, locale),
     },
     questions,
     answerValues: registration.answers,

@@ -77,7 +77,7 @@ export default function RegistrantPage() {
       ) : null}
       <header className="page-header">
         <p className="page-header__kicker">{t("registrant.kicker")}</p>
-        <h1>{page.event.title}</h1>
+        <h1 lang={page.event.lang.title}>{page.event.title}</h1>
         <p className={`status-line status-line--${page.registration.status}`}>
           {t(`registrant.status.${page.registration.status}`)}
           {page.registration.waitlistRank ? ` ${t("registrant.waitlistRank", { rank: page.registration.waitlistRank })}` : null}
@@ -132,7 +132,7 @@ export default function RegistrantPage() {
               </>
             ) : null}
             <dt>{t("registrant.timeZone")}</dt>
-            <dd>{page.registration.timeZone.replace(/_/g, " ")}</dd>
+            <dd>{page.registration.timeZoneName}</dd>
             {page.answers.map((a) => (
               <div key={a.label}>
                 <dt>{a.label}</dt>

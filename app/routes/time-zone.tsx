@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TimeZoneField } from "~/components/time-zone-field";
 import { safeRedirectPath } from "~/auth/session.server";
-import { zoneChoiceValue } from "~/time";
+import { zoneChoiceValue, zoneName } from "~/time";
 import { readViewerZoneChoice, viewerChoseZone, viewerZoneCookies, viewerZoneFrom } from "~/viewer/viewer-zone.server";
 import { useTranslation } from "react-i18next";
 import { translatorFor } from "~/i18n/catalogues.server";
@@ -15,9 +15,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.m
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  const locale = requestLocale(request);
+  const zone = viewerZoneFrom(request);
   return {
-    metaTitle: translatorFor(requestLocale(request))("timeZone.metaTitle"),
-    zone: viewerZoneFrom(request),
+    metaTitle: translatorFor(locale)("timeZone.metaTitle"),
+    zone,
+    zoneName: zone ? zoneName(zone, locale) : null,
     chosenByHand: viewerChoseZone(request),
     returnTo: safeRedirectPath(url.searchParams.get("returnTo"), "/"),
   };
@@ -33,14 +36,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function TimeZonePage() {
   const { t } = useTranslation();
-  const { zone, chosenByHand, returnTo } = useLoaderData<typeof loader>();
+  const { zone, zoneName, chosenByHand, returnTo } = useLoaderData<typeof loader>();
   const invalid = useActionData<typeof action>();
   return (
     <section className="narrow-page" aria-labelledby="time-zone-title">
       <h1 id="time-zone-title">{t("timeZone.title")}</h1>
       <p>
         {zone
-          ? t(chosenByHand ? "timeZone.chosen" : "timeZone.browser", { zone: zone.replace(/_/g, " ") })
+          ? t(chosenByHand ? "timeZone.chosen" : "timeZone.browser", { zone: zoneName })
           : t("timeZone.none")}
       </p>
       {/* Whole-page submissions: after the redirect the client-hint script runs again, so "use my browser's zone" takes effect at once. */}

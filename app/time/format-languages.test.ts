@@ -2,7 +2,7 @@
 // day markers and the viewer's line, across daylight-saving changes and dates
 // that differ between zones. Run under several TZ values by `npm run test:time-zones`.
 import { describe, expect, it } from "vitest";
-import { calendarBadge, formatDayShift, formatTimeLeft, formatEventRange, formatInstant, formatSegmentTimes, formatTimeRange, formatViewerRange } from "./index";
+import { calendarBadge, formatDayShift, formatTimeLeft, formatEventRange, formatInstant, formatSegmentTimes, formatTimeRange, formatViewerRange, zoneName } from "./index";
 
 const covid = { startsAt: new Date("2020-12-03T09:00:00Z"), endsAt: new Date("2020-12-03T10:15:00Z") };
 const zones = ["Europe/Stockholm", "Asia/Hong_Kong"];
@@ -141,5 +141,21 @@ describe("time left, as reminders say it", () => {
     expect([1, 90, 60 * 72].map((m) => formatTimeLeft(now, at(m), "zh-Hant"))).toEqual(["1 分鐘後", "1 小時 30 分鐘後", "3 日後"]);
     expect(formatTimeLeft(now, at(-5), "zh-Hant")).toBe("現在");
     expect(formatTimeLeft(now, at(20))).toBe("in 20 minutes");
+  });
+});
+
+describe("zone names in the reader's language", () => {
+  it("keeps the IANA name in English and uses the language's own name elsewhere", () => {
+    expect(zoneName("Asia/Hong_Kong", "en")).toBe("Asia/Hong Kong");
+    expect(zoneName("Asia/Hong_Kong", "zh-Hant")).toMatch(/^香港(標準)?時間$/);
+    expect(zoneName("Europe/Stockholm", "zh-Hant")).toMatch(/^中歐(標準)?時間$/);
+    expect(zoneName("Europe/Stockholm", "sv")).toBe("centraleuropeisk tid");
+    expect(zoneName("America/Los_Angeles", "sv")).toBe("västnordamerikansk tid");
+  });
+
+  it("falls back to the IANA name where the language only knows an offset, or the zone is unknown", () => {
+    expect(zoneName("UTC", "zh-Hant")).toBe("UTC");
+    expect(zoneName("Etc/GMT-14", "sv")).toBe("Etc/GMT-14");
+    expect(zoneName("Not/A_Zone", "sv")).toBe("Not/A Zone");
   });
 });

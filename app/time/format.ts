@@ -2,6 +2,7 @@
 // clock, dates written the way each language writes them, the zone's
 // abbreviation (the same in every language: CET, HKT), and a visible day
 // shift when a zone's calendar date differs from the lead zone's.
+import { boundedMemo } from "~/shared/bounded-memo";
 import type { DateTime } from "luxon";
 import type { Locale } from "~/i18n/locales";
 import { abbreviationFor } from "./abbreviations";
@@ -233,6 +234,33 @@ export function formatViewerRange({
     dayOffset,
   };
 }
+
+/**
+ * A zone as a reader of `locale` names it: "香港標準時間", "centraleuropeisk tid". English keeps
+ * the IANA name people see in every calendar ("Asia/Hong Kong"); in other languages those are
+ * English words, so Unicode CLDR's name in the reader's language is used (through Intl, the
+ * same source as the browser's own clock settings). A zone CLDR only knows as "GMT+08:00"
+ * keeps its IANA name. Asked for today's name: CLDR's names follow a zone's history (1970's
+ * Stockholm reads "normaltid").
+ */
+export function zoneName(zone: string, locale: Locale = "en"): string {
+  return zoneNames(`${locale}|${zone}`);
+}
+
+const zoneNames = boundedMemo(2_000, (key) => {
+  const bar = key.indexOf("|");
+  const locale = key.slice(0, bar) as Locale;
+  const zone = key.slice(bar + 1);
+  const iana = zone.replace(/_/g, " ");
+  if (locale === "en") return iana;
+  try {
+    const parts = new Intl.DateTimeFormat(WORDING[locale].intl, { timeZone: zone, timeZoneName: "longGeneric" }).formatToParts(Date.now());
+    const name = parts.find((part) => part.type === "timeZoneName")?.value;
+    return name && !/^(?:GMT|UTC)/.test(name) ? name : iana;
+  } catch {
+    return iana;
+  }
+});
 
 /** "(+1 day)", "（−1 日）", "(+1 dag)": the viewer's date against the lead zone's, for the "your time" line. */
 export function formatDayShift(dayOffset: number, locale: Locale = "en"): string {

@@ -20,6 +20,7 @@ export {
   formatTimeRange,
   formatViewerRange,
   formatDayShift,
+  zoneName,
   type EventRange,
   type InstantStyle,
   type SegmentTimes,

@@ -1,0 +1,143 @@
+// No English written outside the catalogues. Every public page and its unusual states
+// (a refused form, a registrant's page, a page not found) are rendered in Traditional
+// Chinese over content written only in Chinese, through the production build: any Latin
+// word left in what a reader sees or hears (text, <title>, aria-label, alt, placeholder)
+// was hard-coded in English somewhere, since no catalogue message in zh-Hant has one.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEvent, createOrganization, createPerson, createSeries } from "~db/factories";
+import { registrationQuestions } from "~db/schema";
+import { loadProductionBuild, startHttpApp, type RunningApp } from "./support/http-app";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
+
+const DAY = 86_400_000;
+/** Words that are the same in every language: the product, zone abbreviations, the languages' own names. */
+const SAME_IN_EVERY_LANGUAGE = new Set(["Podium", "English", "Svenska", "Outlook", "Google", "iCal", "ics"]);
+const ZONE_ABBREVIATION = /^(?:[A-Z]{2,5}|GMT[+-]\d{1,2}(?::\d\d)?|UTC[+-]\d{1,2}(?::\d\d)?)$/;
+
+let database: TestDatabase;
+let app: RunningApp;
+const slugs = { upcoming: "chinese-upcoming", past: "chinese-past", series: "chinese-series", speaker: "chen-wei" };
+const readerCookie = "podium_lang=zh-Hant; podium-tz=Asia/Hong_Kong";
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await startHttpApp(database.db, await loadProductionBuild());
+  const hkust = await createOrganization(database.db, { name: "香港科技大學", shortName: "科大", slug: "keda" });
+  const speaker = await createPerson(database.db, { name: "陳偉", slug: slugs.speaker, affiliation: "香港科技大學", position: "教授", bio: "研究城市交通。" });
+  const series = await createSeries(database.db, { title: "城市講座", slug: slugs.series, description: "每月一講。", defaultLocale: "zh-Hant" });
+  const common = {
+    defaultLocale: "zh-Hant",
+    summary: "城市交通的未來。",
+    description: "我們會討論**城市交通**。",
+    homeZone: "Asia/Hong_Kong",
+    displayZones: ["Asia/Hong_Kong", "Europe/Stockholm"],
+    seriesId: series.id,
+    hosts: [{ organization: hkust }],
+    agenda: [{ kind: "talk" as const, title: "主題演講", abstract: "交通與城市。", roles: [{ person: speaker, role: "speaker" as const }] }],
+  };
+  await createEvent(database.db, {
+    ...common,
+    title: "城市交通的未來",
+    slug: slugs.upcoming,
+    startsAt: new Date(Date.now() + 10 * DAY),
+    endsAt: new Date(Date.now() + 10 * DAY + 75 * 60_000),
+    capacity: 100,
+    questions: [
+      { kind: "short_text", label: "你的學系？", required: true },
+      { kind: "single_choice", label: "你從哪裏得知這個活動？", options: ["電郵", "網站"] },
+    ],
+  });
+  await createEvent(database.db, {
+    ...common,
+    title: "過去的講座",
+    slug: slugs.past,
+    startsAt: new Date(Date.now() - 10 * DAY),
+    endsAt: new Date(Date.now() - 10 * DAY + 75 * 60_000),
+    recordings: [{ label: "錄影", url: "https://video.example.org/recording", published: true }],
+  });
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.destroy();
+});
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&");
+}
+
+/** What a reader sees or a screen reader says: text, the title, and the labelling attributes. */
+function perceivable(html: string): string {
+  const withoutCode = html.replace(/<script\b[\s\S]*?<\/script>/gi, " ").replace(/<style\b[\s\S]*?<\/style>/gi, " ").replace(/<!--[\s\S]*?-->/g, " ");
+  const attributes = [...withoutCode.matchAll(/\s(?:aria-label|alt|placeholder|title)="([^"]*)"/gi)].map((m) => m[1]);
+  const text = withoutCode.replace(/<[^>]+>/g, " ");
+  return decodeEntities([text, ...attributes].join(" "));
+}
+
+/** Latin words that are not an address, a zone abbreviation or a name every language shares. */
+function englishWords(html: string): string[] {
+  const text = perceivable(html)
+    .replace(/https?:\/\/\S+/g, " ")
+    .replace(/[\w.+-]+@[\w.-]+/g, " ");
+  const words = text.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]/g) ?? [];
+  return [...new Set(words.filter((word) => !SAME_IN_EVERY_LANGUAGE.has(word) && !ZONE_ABBREVIATION.test(word)))];
+}
+
+async function page(path: string, init: RequestInit = {}) {
+  const response = await fetch(`${app.base}${path}`, { redirect: "manual", ...init, headers: { Cookie: readerCookie, Accept: "text/html", ...init.headers } });
+  return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+}
+
+function register(fields: Record<string, string>) {
+  return page(`/events/${slugs.upcoming}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://podium.test" },
+    body: new URLSearchParams(fields),
+  });
+}
+
+describe("a reader of 繁體中文 meets no English", () => {
+  it.each([
+    ["the home page", "/"],
+    ["an upcoming event with its form, agenda and questions", `/events/${slugs.upcoming}`],
+    ["a past event with its recording", `/events/${slugs.past}`],
+    ["a series", `/series/${slugs.series}`],
+    ["a speaker", `/speakers/${slugs.speaker}`],
+    ["the calendar subscription page", "/subscribe"],
+    ["the time-zone page", "/time-zone"],
+    ["a page that does not exist", "/events/no-such-event"],
+  ])("on %s", async (_name, path) => {
+    const { html } = await page(path);
+    expect(html).toContain('lang="zh-Hant"');
+    const english = englishWords(html);
+    if (english.length) console.log(path, english, perceivable(html).replace(/\s+/g, " ").slice(0, 4000));
+    expect(english).toEqual([]);
+  });
+
+  it("when the registration form is sent empty and refused", async () => {
+    const refused = await register({});
+    expect(refused.status).toBe(400);
+    expect(englishWords(refused.html)).toEqual([]);
+  });
+
+  it("on the registrant's own page, its unsubscribe page and the join page before the event", async () => {
+    const [required] = await database.db.select().from(registrationQuestions).where(eq(registrationQuestions.required, true));
+    const registered = await register({ name: "李小明", email: "xiaoming@example.hk", timeZone: "Asia/Hong_Kong", consent: "on", [`answers.${required!.id}`]: "土木工程" });
+    expect(registered.location).toMatch(/^\/r\/[\w-]+\?welcome=1$/);
+    const token = /^\/r\/([\w-]+)/.exec(registered.location!)![1]!;
+    for (const path of [registered.location!, `/r/${token}/unsubscribe`, `/r/${token}/join`]) {
+      const { status, html } = await page(path);
+      expect({ path, status }).toEqual({ path, status: 200 });
+      if (englishWords(html).length) console.log(path, perceivable(html).replace(/\s+/g, " ").slice(0, 3000));
+      expect({ path, english: englishWords(html) }).toEqual({ path, english: [] });
+    }
+  });
+});
