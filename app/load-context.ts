@@ -1,6 +1,7 @@
 import type { Database } from "~db/client.server";
 import type { Env } from "./env.server";
 import type { LinkSigner } from "./security/link-tokens.server";
+import type { PublicDataCache } from "./server/public-data-cache.server";
 
 // What server.ts hands every loader and action: the database (PGlite or
 // PostgreSQL, the routes cannot tell), the checked environment and per-request values.
@@ -11,6 +12,8 @@ export interface PodiumLoadContext {
   origin: string;
   /** Signs private links (manage, join, speaker portal) for this origin. */
   links: LinkSigner;
+  /** Public pages' reads kept per content version; absent in tests and development. */
+  publicData?: PublicDataCache | null;
   cspNonce: string;
   requestId: string;
 }

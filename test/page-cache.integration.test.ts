@@ -2,10 +2,10 @@
 // every change a visitor could notice shows up on the very next request, pages
 // come back compressed as the browser asked, and nothing personal is shared.
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent, createOrganization, createPerson } from "~db/factories";
-import { people, type User } from "~db/schema";
+import { events, people, type User } from "~db/schema";
 import { createUser } from "~/auth/users.server";
 import { cancelEvent, eventFormDefaults, updateEventFromForm } from "~/events/event-admin.server";
 import { eventFormSchema } from "~/events/event-form";
@@ -308,3 +308,33 @@ describe("nothing personal in the cache", () => {
     expect((await get("/events/no-such-event")).status).toBe(404);
   });
 });
+
+describe("what renders read, kept per content version", () => {
+  /** A change no trigger sees (replication role): the only way to show a render did not read the table. */
+  async function retitleUnannounced(eventId: string, title: string) {
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.update(events).set({ title }).where(eq(events.id, eventId));
+    });
+  }
+
+  it("renders a page for a new zone or query string without asking the database for the event again", async () => {
+    const event = await upcoming("Read once");
+    expect((await get(`/events/${event.slug}?from=newsletter`)).body).toContain("Read once");
+    await retitleUnannounced(event.id, "Changed behind the version's back");
+    // A fresh render (its own query string, another zone), from the data read under this version.
+    const rendered = await get(`/events/${event.slug}?from=mastodon`, { cookie: "podium-tz=Asia/Tokyo" });
+    expect(rendered.headers.get("x-podium-cache")).toBeNull();
+    expect(rendered.body).toContain("Read once");
+  });
+
+  it("reads again as soon as the version moves, for renders as for cached pages", async () => {
+    const event = await upcoming("Before the save");
+    expect((await get(`/events/${event.slug}?v=1`)).body).toContain("Before the save");
+    expect((await get("/")).body).toContain("Before the save");
+    await database.db.update(events).set({ title: "After the save" }).where(eq(events.id, event.id));
+    expect((await get(`/events/${event.slug}?v=2`)).body).toContain("After the save");
+    expect((await get("/?v=2")).body).toContain("After the save");
+  });
+});
+

@@ -32,13 +32,20 @@ type PanelEvent = Pick<
   "id" | "status" | "endsAt" | "capacity" | "seatsTaken" | "requiresApproval" | "registrationOpensAt" | "registrationClosesAt" | "defaultLocale"
 >;
 
-export async function loadRegistrationPanel(db: Database, event: PanelEvent, now: Date, language: ContentLanguage): Promise<RegistrationPanel | null> {
+/** `loadedQuestions`: the event's questions when the caller already has them (the public data cache). */
+export async function loadRegistrationPanel(
+  db: Database,
+  event: PanelEvent,
+  now: Date,
+  language: ContentLanguage,
+  loadedQuestions?: Awaited<ReturnType<typeof loadQuestionsForPage>>,
+): Promise<RegistrationPanel | null> {
   const t = translatorFor(language.page);
   const eventId = event.id;
   const refusal = refusalFor(event, now);
   if (refusal === "ended" || refusal === "not-found") return null;
   const source = sourceLocaleOf(event);
-  const questions = refusal === null ? (await loadQuestionsForPage(db, eventId)).map(({ translations, ...question }) => {
+  const questions = refusal === null ? (loadedQuestions ?? (await loadQuestionsForPage(db, eventId))).map(({ translations, ...question }) => {
     // Answers keep the source-language option (the organizer's export reads the same in every language); only the text shown changes.
     const label = localized({ ...question, translations }, "label", language.reader, source);
     const options = localized({ ...question, translations }, "options", language.reader, source);

@@ -8,6 +8,7 @@ import { toEventCard } from "~/events/event-view.server";
 import { listPublicEvents } from "~/events/public-events.server";
 import { contentLanguage } from "~/i18n/content-locale.server";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
+import { readPublicData } from "~/server/public-data-cache.server";
 
 export const handle: DocumentHandle = { languageAlternates: true };
 
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewerZone = viewerZoneFrom(request);
   const language = contentLanguage(request);
   const t = translatorFor(language.page);
-  const { upcoming, past } = await listPublicEvents(context.db, { now });
+  const { upcoming, past } = await readPublicData(context.publicData, "home", () => listPublicEvents(context.db, { now }));
   return {
     meta: { title: t("home.metaTitle"), description: t("home.metaDescription") },
     upcoming: upcoming.map((e) => toEventCard(e, { viewerZone, now, language })),

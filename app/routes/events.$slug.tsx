@@ -11,7 +11,9 @@ import { PhaseBadge } from "~/components/phase-badge";
 import { toEventPage } from "~/events/event-view.server";
 import { findPublicEvent } from "~/events/public-events.server";
 import { handleRegistration } from "~/registrations/registration-action.server";
+import { loadQuestionsForPage } from "~/registrations/registration-action.server";
 import { loadRegistrationPanel } from "~/registrations/registration-panel.server";
+import { readPublicData } from "~/server/public-data-cache.server";
 import { contentLanguage } from "~/i18n/content-locale.server";
 import { viewerZoneFrom, viewerZoneNote } from "~/viewer/viewer-zone.server";
 import type { DocumentHandle } from "~/root";
@@ -25,14 +27,18 @@ export const handle: DocumentHandle = { hydrate: false, languageAlternates: true
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requestLocale(request);
   const t = translatorFor(locale);
-  const event = await findPublicEvent(context.db, params.slug ?? "");
+  const slug = params.slug ?? "";
+  const { event, questions } = await readPublicData(context.publicData, `event ${slug}`, async () => {
+    const found = await findPublicEvent(context.db, slug);
+    return { event: found, questions: found ? await loadQuestionsForPage(context.db, found.id) : [] };
+  });
   if (!event) throw new Response(t("errors.noSuchEvent"), { status: 404 });
   const now = new Date();
   const viewerZone = viewerZoneFrom(request);
   const language = contentLanguage(request);
   return {
     ...toEventPage(event, { viewerZone, now, origin: context.origin, language }),
-    registration: await loadRegistrationPanel(context.db, event, now, language),
+    registration: await loadRegistrationPanel(context.db, event, now, language, questions),
     viewerZone,
     zoneNote: viewerZoneNote(request, t),
   };

@@ -12,18 +12,23 @@ import { findSeries, listSeriesEvents } from "~/events/public-events.server";
 import { contentLanguage, feedUrlIn } from "~/i18n/content-locale.server";
 import { pickFields, sourceLocaleOf } from "~/i18n/localize-content";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
+import { readPublicData } from "~/server/public-data-cache.server";
 
 export const handle: DocumentHandle = { languageAlternates: true };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requestLocale(request);
   const t = translatorFor(locale);
-  const series = await findSeries(context.db, params.slug ?? "");
+  const slug = params.slug ?? "";
+  const { series, seriesEvents } = await readPublicData(context.publicData, `series ${slug}`, async () => {
+    const found = await findSeries(context.db, slug);
+    return { series: found, seriesEvents: found ? await listSeriesEvents(context.db, found.id) : [] };
+  });
   if (!series) throw new Response(t("series.notFound"), { status: 404 });
   const now = new Date();
   const viewerZone = viewerZoneFrom(request);
   const language = contentLanguage(request);
-  const events = (await listSeriesEvents(context.db, series.id)).map((e) => toEventCard(e, { viewerZone, now, language }));
+  const events = seriesEvents.map((e) => toEventCard(e, { viewerZone, now, language }));
   const text = pickFields(series, ["title", "description"], sourceLocaleOf(series), language);
   return {
     fallbackDescription: t("series.metaDescription", { title: text.title }),

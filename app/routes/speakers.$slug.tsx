@@ -9,12 +9,14 @@ import { useTranslation } from "react-i18next";
 import { translatorFor } from "~/i18n/catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import type { DocumentHandle } from "~/root";
+import { readPublicData } from "~/server/public-data-cache.server";
 
 export const handle: DocumentHandle = { languageAlternates: true };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requestLocale(request);
-  const speaker = await findSpeaker(context.db, params.slug ?? "");
+  const slug = params.slug ?? "";
+  const speaker = await readPublicData(context.publicData, `speaker ${slug}`, () => findSpeaker(context.db, slug));
   if (!speaker) throw new Response(translatorFor(locale)("speaker.notFound"), { status: 404 });
   return toSpeakerPage(speaker, { viewerZone: viewerZoneFrom(request), now: new Date(), language: contentLanguage(request) });
 }

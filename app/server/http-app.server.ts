@@ -10,7 +10,8 @@ import type { Env } from "../env.server";
 import { signInFormTargets } from "../auth/oidc-client.server";
 import type { PodiumLoadContext } from "../load-context";
 import { isCrossSiteRequest } from "../security/same-origin";
-import { createContentVersionReader } from "./content-version.server";
+import { createContentVersionReader, type ContentVersionReader } from "./content-version.server";
+import { createPublicDataCache, type PublicDataCache } from "./public-data-cache.server";
 import { guardAgainstDatabaseOutages } from "./database-outage.server";
 import { createPageCache, type PageCache } from "./page-cache.server";
 import { sendProblem } from "./problem-response.server";
@@ -98,11 +99,16 @@ function rewriteCalendarPaths(req: express.Request, _res: express.Response, next
   next();
 }
 
-/** The public page cache of a production build, unless PODIUM_PAGE_CACHE_MB=0 (decision 016). */
-function publicPageCache({ db, env, build, publicOrigin }: HttpAppOptions): PageCache | null {
+/** The public caches of a production build, unless PODIUM_PAGE_CACHE_MB=0 (decision 016). */
+function publicCaches({ db, env, build, publicOrigin }: HttpAppOptions): { pages: PageCache; data: PublicDataCache } | null {
   if ("vite" in build || env.PODIUM_PAGE_CACHE_MB === 0) return null;
+  const versions = createContentVersionReader(db);
+  return { pages: publicPageCache({ versions, build, publicOrigin, env }), data: createPublicDataCache(versions) };
+}
+
+function publicPageCache({ versions, build, publicOrigin, env }: { versions: ContentVersionReader; build: ServerBuild; publicOrigin: string; env: Env }): PageCache {
   return createPageCache({
-    versions: createContentVersionReader(db),
+    versions,
     buildVersion: build.assets.version,
     publicOrigin,
     maxBytes: env.PODIUM_PAGE_CACHE_MB * 1024 * 1024,
@@ -148,7 +154,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     next();
   });
   app.use(securityHeaders(production, signInFormTargets(env.oidcProviders)));
-  const pageCache = publicPageCache(options);
+  const caches = publicCaches(options);
+  const pageCache = caches?.pages ?? null;
   // Before compression: cached pages are stored compressed and sent as they are.
   if (pageCache) app.use(pageCache.serve);
   app.use(preferGzipForRenderedResponses);
@@ -189,6 +196,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     env,
     origin: publicOrigin,
     links: { origin: publicOrigin, secret: options.linkSecret },
+    publicData: caches?.data ?? null,
     cspNonce: res.locals.cspNonce as string,
     requestId: res.locals.requestId as string,
   });
