@@ -12,6 +12,13 @@ const PHONE_PORT = PORT + 1;
 const SSO_PORT = PORT + 2;
 const ISSUER_PORT = PORT + 3;
 const SSO_SPEC = /university-sign-in-sso\.spec\.ts/;
+// The console's long walks would keep one desktop worker busy for most of the run while the
+// other sits idle, so they are split into two projects with servers of their own (PORT + 4,
+// PORT + 5), balanced by how long each spec takes. Two tests still never meet on one server.
+const CONSOLE_PORT = PORT + 4;
+const CONSOLE_MORE_PORT = PORT + 5;
+const CONSOLE_SPECS = /(organizer-console|lifecycle|mailbox|webhooks)\.spec\.ts/;
+const CONSOLE_MORE_SPECS = /(console-extras|api-tokens|translations)\.spec\.ts/;
 // The phone walks what attendees and speakers use on phones. The console's specs run on desktop
 // only and check each page's axe and width at a phone's size too (expectAccessibleAtEveryWidth).
 const PHONE_SPECS = /(attendee-walkthrough|public-site|registration|speaker-portal|login|university-sign-in|languages)\.spec\.ts/;
@@ -37,7 +44,9 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", workers: 1, testIgnore: SSO_SPEC, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORT}`, launchOptions } },
+    { name: "desktop", workers: 1, testIgnore: [SSO_SPEC, CONSOLE_SPECS, CONSOLE_MORE_SPECS], use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PORT}`, launchOptions } },
+    { name: "console", workers: 1, testMatch: CONSOLE_SPECS, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${CONSOLE_PORT}`, launchOptions } },
+    { name: "console-more", workers: 1, testMatch: CONSOLE_MORE_SPECS, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${CONSOLE_MORE_PORT}`, launchOptions } },
     { name: "phone", workers: 1, testMatch: PHONE_SPECS, use: { ...devices["Pixel 7"], baseURL: `http://127.0.0.1:${PHONE_PORT}`, launchOptions } },
     { name: "sso", workers: 1, testMatch: SSO_SPEC, use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${SSO_PORT}`, launchOptions } },
   ],
@@ -45,6 +54,8 @@ export default defineConfig({
     appServer(PORT, ".e2e-data"),
     appServer(PHONE_PORT, ".e2e-data-phone"),
     appServer(SSO_PORT, ".e2e-sso-data", `ISSUER_PORT=${ISSUER_PORT} tsx e2e/support/sso-app.ts`),
+    appServer(CONSOLE_PORT, ".e2e-data-console"),
+    appServer(CONSOLE_MORE_PORT, ".e2e-data-console-more"),
   ],
 });
 
