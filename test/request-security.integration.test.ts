@@ -258,3 +258,20 @@ describe("every refusal is a clear 4xx", () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe("the content security policy's nonce", () => {
+  it("is new for every rendered page, and is the one the page's scripts carry", async () => {
+    const nonces = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      // The login page renders every time (never cached) and carries scripts.
+      const response = await fetch(`${app.base}/login`);
+      const policy = response.headers.get("content-security-policy") ?? "";
+      const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
+      expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      expect(await response.text()).toContain(`nonce="${nonce}"`);
+      nonces.add(nonce!);
+    }
+    // 300 pages span more than one 4 KB draw of the generator: none repeats.
+    expect(nonces.size).toBe(300);
+  });
+});

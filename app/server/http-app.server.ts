@@ -29,9 +29,26 @@ export interface HttpAppOptions {
   clientDir?: string;
 }
 
+/**
+ * 16 random bytes per response for the CSP nonce, cut from a 4 KB draw: one call into the
+ * system's generator per 256 responses instead of one each (it was 8% of a cached page's
+ * CPU). Each slice is used once, so nonces stay as unpredictable as single draws.
+ */
+let noncePool = Buffer.alloc(0);
+let noncePoolOffset = 0;
+function freshNonce(): string {
+  if (noncePoolOffset + 16 > noncePool.length) {
+    noncePool = randomBytes(4096);
+    noncePoolOffset = 0;
+  }
+  const nonce = noncePool.subarray(noncePoolOffset, noncePoolOffset + 16).toString("base64");
+  noncePoolOffset += 16;
+  return nonce;
+}
+
 function securityHeaders(production: boolean, formTargets: readonly string[]): express.RequestHandler {
   return (_req, res, next) => {
-    const nonce = randomBytes(16).toString("base64");
+    const nonce = freshNonce();
     res.locals.cspNonce = nonce;
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
