@@ -59,6 +59,7 @@ export default function handleRequest(
   }
 
   const nonce = loadContext.cspNonce;
+  const locale = requestLocale(request);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
   return new Promise((resolve, reject) => {
@@ -66,8 +67,8 @@ export default function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         {/* The root's own provider takes over whenever its loader answered; this one speaks for pages whose root failed. */}
-        <I18nextProvider i18n={i18nServerInstance(requestLocale(request))}>
-          <TimeZoneChoicesProvider value={timeZoneChoicesHtml()}>
+        <I18nextProvider i18n={i18nServerInstance(locale)}>
+          <TimeZoneChoicesProvider value={timeZoneChoicesHtml(locale)}>
             <RemixServer context={remixContext} url={request.url} nonce={nonce} />
           </TimeZoneChoicesProvider>
         </I18nextProvider>

@@ -128,11 +128,22 @@ describe("time zones as people type them", () => {
   });
 
   it("serves the suggestions once, for pages reached without a full load", async () => {
-    const response = zoneChoicesLoader();
+    const response = zoneChoicesLoader({ request: new Request("http://podium.test/time-zones"), params: {}, context: testLoadContext(database.db) });
     expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
     const html = await response.text();
     expect(html).toContain('value="Kolkata — Asia/Kolkata"');
+    expect(html).toContain('label="India · Mumbai');
     expect(html).not.toContain("Calcutta");
+  });
+
+  it("labels the suggestions in the reader's language, so typing 印度 or Indien finds Kolkata", async () => {
+    const suggestions = async (lang: string) =>
+      (await zoneChoicesLoader({ request: new Request("http://podium.test/time-zones", { headers: { Cookie: `podium_lang=${lang}` } }), params: {}, context: testLoadContext(database.db) })).text();
+    const kolkata = (html: string) => /<option value="Kolkata — Asia\/Kolkata" label="([^"]*)"/.exec(html)?.[1];
+    // Country and zone in the language, the cities still as people type them in Latin letters.
+    expect(kolkata(await suggestions("zh-Hant"))).toMatch(/^印度 · 印度(標準)?時間 · Mumbai/);
+    expect(kolkata(await suggestions("sv"))).toMatch(/^Indien · indisk tid · Mumbai/);
+    expect(await suggestions("zh-Hant")).toContain('<option value="UTC" label="世界標準時間">');
   });
 });
 

@@ -235,6 +235,11 @@ export function formatViewerRange({
   };
 }
 
+/** The BCP 47 tag Intl formats a language's dates with: en-GB, zh-Hant-HK, sv-SE. */
+export function intlLocaleOf(locale: Locale): string {
+  return WORDING[locale].intl;
+}
+
 /**
  * A zone as a reader of `locale` names it: "香港標準時間", "centraleuropeisk tid". English keeps
  * the IANA name people see in every calendar ("Asia/Hong Kong"); in other languages those are

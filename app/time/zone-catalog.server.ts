@@ -6,11 +6,14 @@
 // us the current name; it can tell us that two names are the same zone, which
 // is how every alias ICU knows (US/Eastern, Asia/Saigon…) finds its current name.
 import { getTimeZones, timeZonesNames } from "@vvo/tzdb";
+import type { Locale } from "~/i18n/locales";
+import { intlLocaleOf, zoneName } from "./format";
 import { cityName, DEFAULT_ZONE, isValidTimeZone, zoneFromChoice } from "./zones";
 
 interface CatalogueZone {
   name: string;
   country: string;
+  countryCode: string;
   cities: string[];
 }
 
@@ -48,7 +51,7 @@ let catalogue: Catalogue | null = null;
 function load(): Catalogue {
   if (catalogue) return catalogue;
   const zones: CatalogueZone[] = getTimeZones()
-    .map((z) => ({ name: z.name, country: z.countryName, cities: z.mainCities }))
+    .map((z) => ({ name: z.name, country: z.countryName, countryCode: z.countryCode, cities: z.mainCities }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const names = [...new Set([...timeZonesNames, DEFAULT_ZONE])].sort();
   const byIcuId = new Map<string, string>();
@@ -111,20 +114,36 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-let choicesHtml: string | null = null;
+const choicesHtml = new Map<Locale, string>();
+
+/** "India", "印度", "Indien": the country in the reader's language, or as the catalogue spells it in English. */
+function countryIn(zone: CatalogueZone, names: Intl.DisplayNames | null): string {
+  try {
+    return (zone.countryCode && names?.of(zone.countryCode)) || zone.country;
+  } catch {
+    return zone.country;
+  }
+}
 
 /**
- * The <option>s of the zone suggestions, rendered once per process: the value a
- * person sees in the field ("Kolkata — Asia/Kolkata"), and the country and main
- * cities as the label, so typing "Mumbai" or "India" finds it too.
+ * The <option>s of the zone suggestions, rendered once per process and language: the value
+ * a person sees in the field ("Kolkata — Asia/Kolkata"), and as the label the country and
+ * the zone's name in the reader's language, then the main cities as the catalogue spells
+ * them, so typing "Mumbai", "India", "印度" or "Indien" finds it.
  */
-export function timeZoneChoicesHtml(): string {
-  if (choicesHtml === null) {
+export function timeZoneChoicesHtml(locale: Locale = "en"): string {
+  let html = choicesHtml.get(locale);
+  if (html === undefined) {
+    const intl = intlLocaleOf(locale);
+    const countries = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(intl, { type: "region" }) : null;
     const options = load().zones.map((zone) => {
-      const label = [zone.country, ...zone.cities.filter((c) => c !== cityName(zone.name))].join(" · ");
+      const zoneInLanguage = locale === "en" ? [] : [zoneName(zone.name, locale)].filter((n) => n !== zone.name.replace(/_/g, " "));
+      const label = [countryIn(zone, countries), ...zoneInLanguage, ...zone.cities.filter((c) => c !== cityName(zone.name))].join(" · ");
       return `<option value="${escapeHtml(`${cityName(zone.name)} — ${zone.name}`)}" label="${escapeHtml(label)}"></option>`;
     });
-    choicesHtml = [`<option value="${DEFAULT_ZONE}" label="Coordinated Universal Time"></option>`, ...options].join("");
+    const utcName = new Intl.DateTimeFormat(intl, { timeZone: "UTC", timeZoneName: "long" }).formatToParts(0).find((p) => p.type === "timeZoneName")?.value ?? "UTC";
+    html = [`<option value="${DEFAULT_ZONE}" label="${escapeHtml(utcName)}"></option>`, ...options].join("");
+    choicesHtml.set(locale, html);
   }
-  return choicesHtml;
+  return html;
 }
