@@ -6,25 +6,30 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent, createOrganization, createPerson, createSeries } from "~db/factories";
-import { registrationQuestions } from "~db/schema";
+import { emailOutbox, registrationQuestions } from "~db/schema";
+import { createUser } from "~/auth/users.server";
+import { inviteSpeaker } from "~/speakers/invitations.server";
+import { TEST_LINK_SECRET } from "./support/load-context";
 import { loadProductionBuild, startHttpApp, type RunningApp } from "./support/http-app";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 const DAY = 86_400_000;
 /** Words that are the same in every language: the product, zone abbreviations, the languages' own names. */
-const SAME_IN_EVERY_LANGUAGE = new Set(["Podium", "English", "Svenska", "Outlook", "Google", "iCal", "ics"]);
+const SAME_IN_EVERY_LANGUAGE = new Set(["Podium", "English", "Svenska", "Outlook", "Google", "iCal", "ics", "https"]);
 const ZONE_ABBREVIATION = /^(?:[A-Z]{2,5}|GMT[+-]\d{1,2}(?::\d\d)?|UTC[+-]\d{1,2}(?::\d\d)?)$/;
 
 let database: TestDatabase;
 let app: RunningApp;
 const slugs = { upcoming: "chinese-upcoming", past: "chinese-past", series: "chinese-series", speaker: "chen-wei" };
 const readerCookie = "podium_lang=zh-Hant; podium-tz=Asia/Hong_Kong";
+/** The speaker's private page, from the link in their invitation. */
+let speakerPath = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await startHttpApp(database.db, await loadProductionBuild());
   const hkust = await createOrganization(database.db, { name: "香港科技大學", shortName: "科大", slug: "keda" });
-  const speaker = await createPerson(database.db, { name: "陳偉", slug: slugs.speaker, affiliation: "香港科技大學", position: "教授", bio: "研究城市交通。" });
+  const speaker = await createPerson(database.db, { name: "陳偉", slug: slugs.speaker, email: "chen.wei@example.hk", affiliation: "香港科技大學", position: "教授", bio: "研究城市交通。" });
   const series = await createSeries(database.db, { title: "城市講座", slug: slugs.series, description: "每月一講。", defaultLocale: "zh-Hant" });
   const common = {
     defaultLocale: "zh-Hant",
@@ -36,7 +41,7 @@ beforeAll(async () => {
     hosts: [{ organization: hkust }],
     agenda: [{ kind: "talk" as const, title: "主題演講", abstract: "交通與城市。", roles: [{ person: speaker, role: "speaker" as const }] }],
   };
-  await createEvent(database.db, {
+  const upcoming = await createEvent(database.db, {
     ...common,
     title: "城市交通的未來",
     slug: slugs.upcoming,
@@ -56,6 +61,11 @@ beforeAll(async () => {
     endsAt: new Date(Date.now() - 10 * DAY + 75 * 60_000),
     recordings: [{ label: "錄影", url: "https://video.example.org/recording", published: true }],
   });
+  const organizer = await createUser(database.db, { email: "chair@hkust.hk", name: "主席", password: "correct horse battery", role: "organizer" });
+  const invited = await inviteSpeaker(database.db, { user: organizer, eventId: upcoming.id, personId: speaker.id, links: { origin: "http://podium.test", secret: TEST_LINK_SECRET }, now: new Date() });
+  expect(invited.ok).toBe(true);
+  const [invitation] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.template, "speaker-invitation"));
+  speakerPath = new URL(String(invitation!.props.portalUrl)).pathname;
 });
 afterAll(async () => {
   await app?.close();
@@ -76,7 +86,12 @@ function decodeEntities(text: string): string {
 
 /** What a reader sees or a screen reader says: text, the title, and the labelling attributes. */
 function perceivable(html: string): string {
-  const withoutCode = html.replace(/<script\b[\s\S]*?<\/script>/gi, " ").replace(/<style\b[\s\S]*?<\/style>/gi, " ").replace(/<!--[\s\S]*?-->/g, " ");
+  const withoutCode = html
+    .replace(/<script\b[\s\S]*?<\/script>/gi, " ")
+    .replace(/<style\b[\s\S]*?<\/style>/gi, " ")
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    // A list of IANA zones to pick from names each by its identifier, in every language.
+    .replace(/<option value="[A-Za-z]+\/[^"]*"[^>]*>[^<]*<\/option>/g, " ");
   const attributes = [...withoutCode.matchAll(/\s(?:aria-label|alt|placeholder|title)="([^"]*)"/gi)].map((m) => m[1]);
   const text = withoutCode.replace(/<[^>]+>/g, " ");
   return decodeEntities([text, ...attributes].join(" "));
@@ -139,5 +154,18 @@ describe("a reader of 繁體中文 meets no English", () => {
       if (englishWords(html).length) console.log(path, perceivable(html).replace(/\s+/g, " ").slice(0, 3000));
       expect({ path, english: englishWords(html) }).toEqual({ path, english: [] });
     }
+  });
+  it("on the speaker's private page, and after they answer", async () => {
+    const portal = await page(speakerPath);
+    expect(portal.status).toBe(200);
+    expect(englishWords(portal.html)).toEqual([]);
+    const answered = await page(speakerPath, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://podium.test" },
+      body: new URLSearchParams({ intent: "respond", response: "confirmed" }),
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.html).toContain("多謝");
+    expect(englishWords(answered.html)).toEqual([]);
   });
 });

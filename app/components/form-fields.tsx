@@ -3,6 +3,7 @@
 // same way to a screen reader and works without JavaScript.
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
@@ -28,9 +29,10 @@ export function FormErrors({ errors, id }: { errors: string[] | undefined; id: s
 }
 
 function Label({ field, label, optional }: { field: AnyField; label: ReactNode; optional?: boolean }) {
+  const { t } = useTranslation();
   return (
     <label htmlFor={field.id}>
-      {label} {optional ? <span className="field__optional">(optional)</span> : null}
+      {label} {optional ? <span className="field__optional">{t("form.optional")}</span> : null}
     </label>
   );
 }
@@ -176,6 +178,7 @@ export function PlainField({
   rows?: number;
   required?: boolean;
 }) {
+  const { t } = useTranslation();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const described = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
@@ -183,7 +186,7 @@ export function PlainField({
   return (
     <div className="field">
       <label htmlFor={id}>
-        {label} {optional ? <span className="field__optional">(optional)</span> : null}
+        {label} {optional ? <span className="field__optional">{t("form.optional")}</span> : null}
       </label>
       {hint ? (
         <p className="field__hint" id={hintId}>

@@ -2,6 +2,9 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { enterPortal, handlePortalAction, loadPortal, refuseSpeakerLink } from "~/speakers/portal.server";
 import { speakerProfileSchema, talkDetailsSchema } from "~/speakers/speaker-forms";
@@ -9,7 +12,7 @@ import { ActionNotice } from "~/components/action-notice";
 import { STEADY_VALIDATION } from "~/components/form-validation";
 
 // Private: a speaker's own page, reached only through the link in their invitation.
-export const meta: MetaFunction = () => [{ title: "Your speaker page — Podium" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export function headers() {
   return { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
@@ -17,27 +20,25 @@ export function headers() {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const now = new Date();
+  const locale = requestLocale(request);
+  const t = translatorFor(locale);
   const door = await enterPortal(context.db, request, params.token, now);
-  if (door.kind !== "ok") throw refuseSpeakerLink(door);
-  return { ...(await loadPortal(context.db, door, now)), token: params.token! };
+  if (door.kind !== "ok") throw refuseSpeakerLink(door, t);
+  return { ...(await loadPortal(context.db, door, now, locale)), token: params.token!, metaTitle: t("portal.metaTitle") };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
+  const t = translatorFor(requestLocale(request));
   const door = await enterPortal(context.db, request, params.token, now);
-  if (door.kind !== "ok") throw refuseSpeakerLink(door);
-  return handlePortalAction(context.db, request, door, now);
+  if (door.kind !== "ok") throw refuseSpeakerLink(door, t);
+  return handlePortalAction(context.db, request, door, now, t);
 }
-
-const RESPONSE_TEXT = {
-  invited: "Please confirm that you will take part.",
-  confirmed: "You have confirmed that you will take part. Thank you!",
-  declined: "You have declined. If that was a mistake, you can still confirm.",
-} as const;
 
 type ActionResult = { form: string; ok: boolean; message: string; result?: SubmissionResult<string[]> };
 
 function ProfileForm({ defaultValue, zones, lastResult }: { defaultValue: Record<string, string>; zones: string[]; lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "speaker-profile",
     lastResult,
@@ -51,22 +52,29 @@ function ProfileForm({ defaultValue, zones, lastResult }: { defaultValue: Record
       <FormErrors errors={form.errors} id={form.errorId} />
       <input type="hidden" name="intent" value="profile" />
       <div className="field-row">
-        <TextField field={fields.honorific} label="Honorific" optional hint="e.g. Prof., Dr." />
-        <TextField field={fields.name} label="Name" autoComplete="name" />
+        <TextField field={fields.honorific} label={t("portal.field.honorific")} optional hint={t("portal.field.honorificHint")} />
+        <TextField field={fields.name} label={t("portal.field.name")} autoComplete="name" />
       </div>
-      <TextField field={fields.position} label="Position" optional />
-      <TextField field={fields.affiliation} label="Affiliation" optional autoComplete="organization" />
-      <TextAreaField field={fields.bio} label="Short biography" optional rows={6} />
-      <TextField field={fields.photoUrl} label="Photo link" type="url" optional hint="A link to a portrait, starting with https://" />
-      <SelectField field={fields.homeZone} label="Your time zone" optional emptyLabel="Not set" options={zones.map((z) => ({ value: z, label: z.replace(/_/g, " ") }))} />
+      <TextField field={fields.position} label={t("portal.field.position")} optional />
+      <TextField field={fields.affiliation} label={t("portal.field.affiliation")} optional autoComplete="organization" />
+      <TextAreaField field={fields.bio} label={t("portal.field.bio")} optional rows={6} />
+      <TextField field={fields.photoUrl} label={t("portal.field.photoUrl")} type="url" optional hint={t("portal.field.photoUrlHint")} />
+      <SelectField
+        field={fields.homeZone}
+        label={t("portal.field.homeZone")}
+        optional
+        emptyLabel={t("portal.field.notSet")}
+        options={zones.map((z) => ({ value: z, label: z.replace(/_/g, " ") }))}
+      />
       <button type="submit" className="button">
-        Save profile
+        {t("portal.saveProfile")}
       </button>
     </Form>
   );
 }
 
 function TalkForm({ session, lastResult }: { session: { id: string; title: string; abstract: string; materialsUrl: string }; lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation();
   const [form, fields] = useForm({
     id: `talk-${session.id}`,
     lastResult,
@@ -80,68 +88,70 @@ function TalkForm({ session, lastResult }: { session: { id: string; title: strin
       <FormErrors errors={form.errors} id={form.errorId} />
       <input type="hidden" name="intent" value="talk" />
       <input type="hidden" name="itemId" value={session.id} />
-      <TextField field={fields.title} label="Talk title" />
-      <TextAreaField field={fields.abstract} label="Abstract" optional rows={5} />
-      <TextField field={fields.materialsUrl} label="Slides or materials link" type="url" optional />
+      <TextField field={fields.title} label={t("portal.field.talkTitle")} />
+      <TextAreaField field={fields.abstract} label={t("portal.field.abstract")} optional rows={5} />
+      <TextField field={fields.materialsUrl} label={t("portal.field.materialsUrl")} type="url" optional />
       <button type="submit" className="button">
-        Save talk details
+        {t("portal.saveTalk")}
       </button>
     </Form>
   );
 }
 
 export default function SpeakerPortal() {
+  const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const resultFor = (form: string) => (result?.form === form ? result : undefined);
   return (
     <article className="narrow-page speaker-portal" aria-labelledby="portal-title">
-      <p className="event-page__series">Speaker page for {page.person.displayName}</p>
+      <p className="event-page__series">{t("portal.kicker", { name: page.person.displayName })}</p>
       <h1 id="portal-title">{page.event.title}</h1>
       <p>
-        {page.event.whenForYou} <span className="field__hint">(your time{page.person.zoneKnown ? "" : "; set your time zone below"})</span>
+        {page.event.whenForYou} <span className="field__hint">{t(page.person.zoneKnown ? "portal.yourTime" : "portal.yourTimeSetZone")}</span>
         <br />
         {page.event.whenInEventZones}
       </p>
       {page.event.publicUrl ? (
         <p>
-          <Link to={page.event.publicUrl}>The public event page</Link> · <Link to={page.person.publicUrl}>Your public speaker page</Link>
+          <Link to={page.event.publicUrl}>{t("portal.publicEventPage")}</Link> · <Link to={page.person.publicUrl}>{t("portal.publicSpeakerPage")}</Link>
         </p>
       ) : null}
 
       <section className="panel" aria-labelledby="participation-title">
-        <h2 id="participation-title">Your participation</h2>
+        <h2 id="participation-title">{t("portal.participation")}</h2>
         <ActionNotice result={resultFor("respond")} />
-        <p>{RESPONSE_TEXT[page.response]}</p>
+        <p>{t(`portal.response.${page.response}`)}</p>
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="respond" />
           {page.response !== "confirmed" ? (
             <button type="submit" name="response" value="confirmed" className="button">
-              Confirm I will take part
+              {t("portal.confirm")}
             </button>
           ) : null}
           {page.response !== "declined" ? (
             <button type="submit" name="response" value="declined" className="button button--secondary">
-              Decline
+              {t("portal.decline")}
             </button>
           ) : null}
         </Form>
       </section>
 
       <section aria-labelledby="sessions-title">
-        <h2 id="sessions-title">Your sessions</h2>
+        <h2 id="sessions-title">{t("portal.sessions")}</h2>
         <p>
           <a href={`/speak/${page.token}/calendar.ics`} download>
-            Add your sessions to your calendar (.ics)
+            {t("portal.addToCalendar")}
           </a>
         </p>
         {page.frozen ? (
           <p className="notice notice--warning">
-            Talk details are frozen since {page.cutoff}. To change them now, please ask the organizers
-            {page.organizers.length ? `: ${page.organizers.map((o) => `${o.name} (${o.email})`).join(", ")}` : ""}.
+            {page.organizers.length
+              ? t("portal.frozenAskWhom", { cutoff: page.cutoff, organizers: page.organizers.map((o) => `${o.name} (${o.email})`).join(", ") })
+              : t("portal.frozen", { cutoff: page.cutoff })}
           </p>
         ) : (
-          <p className="field__hint">You can change your talk details until {page.cutoff}.</p>
+          <p className="field__hint">{t("portal.editableUntil", { cutoff: page.cutoff })}</p>
         )}
         {page.sessions.map((session) => (
           <section key={session.id} className="panel" aria-labelledby={`session-${session.id}`}>
@@ -150,13 +160,13 @@ export default function SpeakerPortal() {
             </p>
             <h3 id={`session-${session.id}`}>{session.title}</h3>
             <p>
-              {session.yours} (your time)
+              {session.yours} {t("portal.yourTime")}
               <br />
               {session.eventZones}
-              {session.timed ? "" : " (the whole event; the programme has no separate time for this session)"}
+              {session.timed ? "" : t("portal.wholeEvent")}
             </p>
             {session.withWhom.length ? (
-              <ul aria-label={`Others in ${session.title}`}>
+              <ul aria-label={t("portal.othersIn", { title: session.title })}>
                 {session.withWhom.map((w) => (
                   <li key={w.key}>{w.text}</li>
                 ))}
@@ -169,22 +179,22 @@ export default function SpeakerPortal() {
       </section>
 
       <section className="panel" aria-labelledby="profile-title">
-        <h2 id="profile-title">Your profile</h2>
-        <p className="field__hint">Shown on the event page and your public speaker page.</p>
+        <h2 id="profile-title">{t("portal.profile")}</h2>
+        <p className="field__hint">{t("portal.profileShown")}</p>
         <ActionNotice result={resultFor("profile")} />
         <ProfileForm defaultValue={page.person.profile} zones={page.zones} lastResult={resultFor("profile")?.result} />
       </section>
 
       <section aria-labelledby="schedule-title">
-        <h2 id="schedule-title">Your schedule</h2>
+        <h2 id="schedule-title">{t("portal.schedule")}</h2>
         <ul className="mailbox-list">
           {page.schedule.map((s) => (
             <li key={s.key}>
               <span className="mailbox-list__subject">
-                {s.segmentTitle} ({s.role})
+                {t("portal.scheduleItem", { segment: s.segmentTitle, role: s.role })}
               </span>
               <span className="mailbox-list__meta">
-                {s.eventTitle} · {s.yours} (your time) · {s.eventZones}
+                {s.eventTitle} · {s.yours} {t("portal.yourTime")} · {s.eventZones}
               </span>
             </li>
           ))}

@@ -9,10 +9,13 @@ import type { Database } from "~db/client.server";
 import { agendaItems, agendaRoles, eventOrganizers, events, people, speakerInvitations, users, type Event, type Person } from "~db/schema";
 import { recordAudit, type Actor } from "~/audit/audit-log.server";
 import { buildEventFeed } from "~/calendar";
-import { AGENDA_KIND_LABEL, AGENDA_ROLE_LABEL, personDisplayName } from "~/events/labels";
+import { personDisplayName } from "~/events/labels";
+import { translatorFor } from "~/i18n/catalogues.server";
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translator";
 import { hitRateLimit, peekRateLimit } from "~/security/rate-limit.server";
 import { clientAddress } from "~/security/client-address.server";
-import { formatEventRange, formatInstant, formatTimeRange } from "~/time";
+import { formatEventRange, formatInstant, formatViewerRange } from "~/time";
 import { listTimeZones } from "~/time/zone-catalog.server";
 import { queueSpeakerWebhook } from "~/webhooks/webhook-outbox.server";
 import { openSpeakerPortal, segmentsOfPerson, talkEditCutoff, type PortalAccess } from "./invitations.server";
@@ -32,19 +35,19 @@ export async function enterPortal(db: Database, request: Request, token: string 
 }
 
 /** Why a speaker link did not open, as a page (or download) tells the speaker. */
-export function refuseSpeakerLink(door: Exclude<PortalDoor, { kind: "ok" }>): Response {
+export function refuseSpeakerLink(door: Exclude<PortalDoor, { kind: "ok" }>, t: Translate): Response {
   switch (door.kind) {
     case "rate-limited":
-      return new Response("Too many invalid speaker links from your network. Please try again later.", {
+      return new Response(t("portal.link.tooMany"), {
         status: 429,
         headers: { "Retry-After": String(door.retryAfterSeconds) },
       });
     case "revoked":
-      return new Response("This speaker link has been withdrawn by the organizers. If you still need it, please ask them to send you a new one.", { status: 410 });
+      return new Response(t("portal.link.withdrawn"), { status: 410 });
     case "expired":
-      return new Response(`This speaker link for “${door.eventTitle}” has expired (links work until 30 days after the event). Please contact the organizers.`, { status: 410 });
+      return new Response(t("portal.link.expired", { title: door.eventTitle }), { status: 410 });
     case "not-found":
-      return new Response("This speaker link is not valid. It may have been replaced by a newer invitation.", { status: 404 });
+      return new Response(t("portal.link.invalid"), { status: 404 });
   }
 }
 
@@ -56,17 +59,19 @@ function zoneOf(person: Person, event: Event): string {
   return person.homeZone ?? event.displayZones[0] ?? event.homeZone;
 }
 
-function sessionTimes(startsAt: Date | null, endsAt: Date | null, event: Event, zone: string) {
+function sessionTimes(startsAt: Date | null, endsAt: Date | null, event: Event, zone: string, locale: Locale) {
   const start = startsAt ?? event.startsAt;
   const end = endsAt ?? event.endsAt;
   return {
-    yours: `${formatInstant(start, zone, "date")}, ${formatTimeRange({ startsAt: start, endsAt: end, zone })}`,
-    eventZones: event.displayZones.map((z) => formatTimeRange({ startsAt: start, endsAt: end, zone: z })).join(" · "),
+    yours: formatViewerRange({ startsAt: start, endsAt: end, viewerZone: zone, leadZone: zone, locale }).text,
+    eventZones: formatEventRange({ startsAt: start, endsAt: end, zones: event.displayZones, locale }).zones.map((z) => z.text).join(" · "),
     timed: startsAt !== null,
   };
 }
 
-export async function loadPortal(db: Database, access: Extract<PortalAccess, { kind: "ok" }>, now: Date) {
+/** The portal in `locale`, the reader's language; titles and the speaker's own texts as the organizers wrote them (the speaker edits those). */
+export async function loadPortal(db: Database, access: Extract<PortalAccess, { kind: "ok" }>, now: Date, locale: Locale = "en") {
+  const t = translatorFor(locale);
   const { event, person, invitation } = access;
   const zone = zoneOf(person, event);
   const cutoff = talkEditCutoff(event);
@@ -123,33 +128,33 @@ export async function loadPortal(db: Database, access: Extract<PortalAccess, { k
       title: event.title,
       status: event.status,
       publicUrl: event.status === "published" ? `/events/${event.slug}` : null,
-      whenInEventZones: formatEventRange({ startsAt: event.startsAt, endsAt: event.endsAt, zones: event.displayZones }).text,
-      whenForYou: `${formatInstant(event.startsAt, zone, "date")}, ${formatTimeRange({ startsAt: event.startsAt, endsAt: event.endsAt, zone })}`,
+      whenInEventZones: formatEventRange({ startsAt: event.startsAt, endsAt: event.endsAt, zones: event.displayZones, locale }).text,
+      whenForYou: formatViewerRange({ startsAt: event.startsAt, endsAt: event.endsAt, viewerZone: zone, leadZone: zone, locale }).text,
     },
     frozen: now >= cutoff,
-    cutoff: formatInstant(cutoff, zone, "dateTime"),
+    cutoff: formatInstant(cutoff, zone, "dateTime", locale),
     organizers,
     sessions: [...bySegment.values()].map((rows) => {
       const item = rows[0]!.item;
       return {
         id: item.id,
-        kindLabel: AGENDA_KIND_LABEL[item.kind],
+        kindLabel: t(`agendaKind.${item.kind}`),
         title: item.title,
         abstract: item.abstract,
         materialsUrl: item.materialsUrl ?? "",
-        roles: rows.map((r) => AGENDA_ROLE_LABEL[r.role]),
-        ...sessionTimes(item.startsAt, item.endsAt, event, zone),
+        roles: rows.map((r) => t(`agendaRole.${r.role}`)),
+        ...sessionTimes(item.startsAt, item.endsAt, event, zone, locale),
         withWhom: others
           .filter((o) => o.agendaItemId === item.id && o.personId !== person.id)
-          .map((o) => ({ key: `${o.personId}-${o.role}`, text: `${AGENDA_ROLE_LABEL[o.role]}: ${personDisplayName(o)}${o.affiliation ? `, ${o.affiliation}` : ""}` })),
+          .map((o) => ({ key: `${o.personId}-${o.role}`, text: `${t(`agendaRole.${o.role}`)}: ${personDisplayName(o)}${o.affiliation ? `, ${o.affiliation}` : ""}` })),
       };
     }),
     schedule: schedule.map((s) => ({
       key: `${s.item.id}-${s.role}`,
       eventTitle: s.event.title,
       segmentTitle: s.item.title,
-      role: AGENDA_ROLE_LABEL[s.role],
-      ...sessionTimes(s.item.startsAt, s.item.endsAt, s.event, zone),
+      role: t(`agendaRole.${s.role}`),
+      ...sessionTimes(s.item.startsAt, s.item.endsAt, s.event, zone, locale),
     })),
     zones: listTimeZones(),
   };
@@ -165,7 +170,7 @@ const PROFILE_LABELS: Record<string, string> = {
   homeZone: "time zone",
 };
 
-export async function handlePortalAction(db: Database, request: Request, access: Extract<PortalAccess, { kind: "ok" }>, now: Date) {
+export async function handlePortalAction(db: Database, request: Request, access: Extract<PortalAccess, { kind: "ok" }>, now: Date, t: Translate) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const { event, person, invitation } = access;
@@ -173,7 +178,7 @@ export async function handlePortalAction(db: Database, request: Request, access:
 
   if (intent === "respond") {
     const parsed = responseSchema.safeParse({ response: formData.get("response") });
-    if (!parsed.success) return data({ form: "respond", ok: false, message: "Choose to confirm or decline." }, { status: 400 });
+    if (!parsed.success) return data({ form: "respond", ok: false, message: t("portal.notice.chooseResponse") }, { status: 400 });
     await db.transaction(async (tx) => {
       await tx.update(speakerInvitations).set({ response: parsed.data.response, respondedAt: now }).where(eq(speakerInvitations.id, invitation.id));
       await queueSpeakerWebhook(tx, { eventId: event.id, person, change: "response", fields: { response: parsed.data.response } });
@@ -185,12 +190,12 @@ export async function handlePortalAction(db: Database, request: Request, access:
         details: { personId: person.id },
       });
     });
-    return data({ form: "respond", ok: true, message: parsed.data.response === "confirmed" ? "Thank you: you have confirmed." : "You have declined; the organizers will be told." });
+    return data({ form: "respond", ok: true, message: t(parsed.data.response === "confirmed" ? "portal.notice.confirmed" : "portal.notice.declined") });
   }
 
   if (intent === "profile") {
     const submission = parseSubmission(formData, { schema: speakerProfileSchema });
-    if (submission.status !== "success") return data({ form: "profile", ok: false, message: "Please correct the highlighted fields.", result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data({ form: "profile", ok: false, message: t("portal.notice.correctFields"), result: submission.reply() }, { status: 400 });
     const values = submission.value;
     const next = {
       honorific: values.honorific,
@@ -202,7 +207,7 @@ export async function handlePortalAction(db: Database, request: Request, access:
       homeZone: values.homeZone ?? null,
     };
     const changed = Object.keys(next).filter((k) => (person as Record<string, unknown>)[k] !== (next as Record<string, unknown>)[k]);
-    if (changed.length === 0) return data({ form: "profile", ok: true, message: "Nothing changed.", result: submission.reply() });
+    if (changed.length === 0) return data({ form: "profile", ok: true, message: t("portal.notice.nothingChanged"), result: submission.reply() });
     await db.transaction(async (tx) => {
       await tx.update(people).set({ ...next, updatedAt: now }).where(eq(people.id, person.id));
       await queueSpeakerWebhook(tx, { eventId: event.id, person: { id: person.id, name: values.name }, change: "profile", fields: { fields: changed } });
@@ -214,7 +219,7 @@ export async function handlePortalAction(db: Database, request: Request, access:
         details: { personId: person.id, fields: changed },
       });
     });
-    return data({ form: "profile", ok: true, message: "Your profile is saved; the public pages show it now.", result: submission.reply() });
+    return data({ form: "profile", ok: true, message: t("portal.notice.profileSaved"), result: submission.reply() });
   }
 
   if (intent === "talk") {
@@ -222,11 +227,11 @@ export async function handlePortalAction(db: Database, request: Request, access:
     const formId = String(formData.get("itemId") ?? "");
     if (now >= talkEditCutoff(event)) {
       return data(
-        { form: `talk:${formId}`, ok: false, message: "Talk details are frozen now that the event is close. Please ask the organizers to make the change.", result: submission.reply() },
+        { form: `talk:${formId}`, ok: false, message: t("portal.notice.talkFrozen"), result: submission.reply() },
         { status: 409 },
       );
     }
-    if (submission.status !== "success") return data({ form: `talk:${formId}`, ok: false, message: "Please correct the highlighted fields.", result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data({ form: `talk:${formId}`, ok: false, message: t("portal.notice.correctFields"), result: submission.reply() }, { status: 400 });
     const values = submission.value;
     const outcome = await db.transaction(async (tx) => {
       const [item] = await tx
@@ -252,15 +257,16 @@ export async function handlePortalAction(db: Database, request: Request, access:
       });
       return changes;
     });
-    if (outcome === null) return data({ form: `talk:${formId}`, ok: false, message: "That session is not one of yours." }, { status: 404 });
-    return data({ form: `talk:${formId}`, ok: true, message: outcome.length ? "Saved; the public event page shows it now." : "Nothing changed.", result: submission.reply() });
+    if (outcome === null) return data({ form: `talk:${formId}`, ok: false, message: t("portal.notice.notYourSession") }, { status: 404 });
+    return data({ form: `talk:${formId}`, ok: true, message: t(outcome.length ? "portal.notice.talkSaved" : "portal.notice.nothingChanged"), result: submission.reply() });
   }
 
-  return data({ form: "", ok: false, message: "Unknown action." }, { status: 400 });
+  return data({ form: "", ok: false, message: t("portal.notice.unknownAction") }, { status: 400 });
 }
 
 /** The speaker's own sessions in this event as an .ics (one VEVENT per segment, UID per segment). */
-export async function speakerCalendar(db: Database, access: Extract<PortalAccess, { kind: "ok" }>, origin: string): Promise<string> {
+export async function speakerCalendar(db: Database, access: Extract<PortalAccess, { kind: "ok" }>, origin: string, locale: Locale = "en"): Promise<string> {
+  const t = translatorFor(locale);
   const { event, person } = access;
   const rows = await segmentsOfPerson(db, event.id, person.id);
   const seen = new Set<string>();
@@ -270,7 +276,7 @@ export async function speakerCalendar(db: Database, access: Extract<PortalAccess
     events: sessions.map(({ item, role }) => ({
       id: item.id,
       slug: event.slug,
-      title: `${item.title} (${AGENDA_ROLE_LABEL[role]}) — ${event.title}`,
+      title: `${item.title} (${t(`agendaRole.${role}`)}) — ${event.title}`,
       summary: item.abstract,
       url: `${origin}/events/${event.slug}`,
       startsAt: item.startsAt ?? event.startsAt,
