@@ -129,6 +129,7 @@ describe("a reader of 繁體中文 meets no English", () => {
     ["the calendar subscription page", "/subscribe"],
     ["the time-zone page", "/time-zone"],
     ["a page that does not exist", "/events/no-such-event"],
+    ["the sign-in page", "/login"],
   ])("on %s", async (_name, path) => {
     const { html } = await page(path);
     expect(html).toContain('lang="zh-Hant"');
@@ -167,5 +168,16 @@ describe("a reader of 繁體中文 meets no English", () => {
     expect(answered.status).toBe(200);
     expect(answered.html).toContain("多謝");
     expect(englishWords(answered.html)).toEqual([]);
+  });
+  it("when a sign-in fails, and when a sign-in link is asked for", async () => {
+    const post = (fields: Record<string, string>) =>
+      page("/login", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://podium.test" }, body: new URLSearchParams(fields) });
+    const wrong = await post({ email: "chair@hkust.hk", password: "not the password" });
+    expect(wrong.status).toBe(400);
+    expect(englishWords(wrong.html)).toEqual([]);
+    const empty = await post({});
+    expect(englishWords(empty.html)).toEqual([]);
+    const link = await post({ intent: "link", email: "chair@hkust.hk" });
+    expect(englishWords(link.html)).toEqual([]);
   });
 });

@@ -1,15 +1,22 @@
+// The sign-in form's two schemas, in the reader's language (the page and the server
+// build them with the same translate function, so their messages match).
 import { z } from "zod";
+import type { Translate } from "~/i18n/translator";
 
-export const loginSchema = z.object({
-  email: z.string({ required_error: "Enter your email address" }).trim().email("Enter a valid email address"),
-  password: z.string({ required_error: "Enter your password" }).max(1024),
-  redirectTo: z.string().optional(),
-});
+export function loginSchemaIn(t: Translate) {
+  return z.object({
+    email: z.string({ required_error: t("validation.emailRequired") }).trim().email(t("login.validEmail")),
+    password: z.string({ required_error: t("login.enterPassword") }).max(1024),
+    redirectTo: z.string().optional(),
+  });
+}
 
 /** "Email me a sign-in link": the same form's email, sent with intent=link (no password needed). */
-export const signInLinkSchema = z.object({
-  email: z.string({ required_error: "Enter your email address" }).trim().email("Enter a valid email address").max(320),
-  redirectTo: z.string().optional(),
-});
+export function signInLinkSchemaIn(t: Translate) {
+  return z.object({
+    email: z.string({ required_error: t("validation.emailRequired") }).trim().email(t("login.validEmail")).max(320),
+    redirectTo: z.string().optional(),
+  });
+}
 
 export const LINK_INTENT = "link";

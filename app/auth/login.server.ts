@@ -4,7 +4,10 @@ import type { Database } from "~db/client.server";
 import { claimAttempt, clearAttempts, refundAttempt, type RateLimitVerdict, type ThrottleRule } from "~/security/rate-limit.server";
 import { clientAddress } from "~/security/client-address.server";
 import type { Env } from "~/env.server";
-import { loginSchema, LINK_INTENT, signInLinkSchema } from "./login-form";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import type { Translate } from "~/i18n/translator";
+import { loginSchemaIn, LINK_INTENT, signInLinkSchemaIn } from "./login-form";
 import { requestSignInLink, signInLinksEnabled } from "./sign-in-link.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession, safeRedirectPath } from "./session.server";
@@ -33,9 +36,8 @@ export const LOGIN_THROTTLES = {
   address: { freeAttempts: 20, firstDelaySeconds: 5, maxDelaySeconds: 900, forgetAfterSeconds: 3600 },
 } satisfies Record<string, Omit<ThrottleRule, "key">>;
 
-function waitMessage(seconds: number): string {
-  const wait = seconds < 120 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
-  return `Too many failed sign-in attempts from here. Wait ${wait}, then try again.`;
+function waitMessage(seconds: number, t: Translate): string {
+  return seconds < 120 ? t("login.tooManyFailures.seconds", { count: seconds }) : t("login.tooManyFailures.minutes", { count: Math.ceil(seconds / 60) });
 }
 
 /** What the login page offers, from the configuration: the buttons, the password form, the link button. */
@@ -50,22 +52,23 @@ export function signInOptions(env: Env) {
 /** The login form's two buttons: "Sign in" (password) and "Email me a sign-in link". */
 export async function handleLoginForm(db: Database, { request, env, origin }: { request: Request; env: Env; origin: string }) {
   const formData = await request.formData();
-  if (formData.get("intent") === LINK_INTENT) return handleSignInLinkRequest(db, { request, env, origin, formData });
-  return handleLogin(db, request, { env, formData });
+  const t = translatorFor(requestLocale(request));
+  if (formData.get("intent") === LINK_INTENT) return handleSignInLinkRequest(db, { request, env, origin, formData, t });
+  return handleLogin(db, request, { env, formData, t });
 }
 
-async function handleSignInLinkRequest(db: Database, { request, env, origin, formData }: { request: Request; env: Env; origin: string; formData: FormData }) {
-  const submission = parseSubmission(formData, { schema: signInLinkSchema });
+async function handleSignInLinkRequest(db: Database, { request, env, origin, formData, t }: { request: Request; env: Env; origin: string; formData: FormData; t: Translate }) {
+  const submission = parseSubmission(formData, { schema: signInLinkSchemaIn(t) });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   if (!signInLinksEnabled(env)) {
-    return data({ result: submission.reply({ formErrors: ["Sign-in links are turned off here: sign in through your university."] }) }, { status: 403 });
+    return data({ result: submission.reply({ formErrors: [t("login.linksOff")] }) }, { status: 403 });
   }
   const outcome = await requestSignInLink(db, { origin, request, email: submission.value.email, redirectTo: submission.value.redirectTo });
   if (!outcome.ok) {
     return data(
-      { result: submission.reply({ formErrors: [outcome.message] }) },
+      { result: submission.reply({ formErrors: [t("login.tooManyLinks", { count: Math.ceil(outcome.retryAfterSeconds / 60) })] }) },
       { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
     );
   }
@@ -76,15 +79,15 @@ async function handleSignInLinkRequest(db: Database, { request, env, origin, for
   );
 }
 
-export async function handleLogin(db: Database, request: Request, { env, formData: given }: { env?: Env; formData?: FormData } = {}) {
+export async function handleLogin(db: Database, request: Request, { env, formData: given, t = translatorFor(requestLocale(request)) }: { env?: Env; formData?: FormData; t?: Translate } = {}) {
   const formData = given ?? (await request.formData());
-  const submission = parseSubmission(formData, { schema: loginSchema });
+  const submission = parseSubmission(formData, { schema: loginSchemaIn(t) });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   if (env?.PODIUM_REQUIRE_SSO === "on") {
     return data(
-      { result: submission.reply({ formErrors: ["Passwords are turned off here: sign in through your university."], hideFields: ["password"] }) },
+      { result: submission.reply({ formErrors: [t("login.passwordsOff")], hideFields: ["password"] }) },
       { status: 403 },
     );
   }
@@ -107,7 +110,7 @@ export async function handleLogin(db: Database, request: Request, { env, formDat
   }
   if (refused) {
     return data(
-      { result: submission.reply({ formErrors: [waitMessage(refused.retryAfterSeconds)], hideFields: ["password"] }) },
+      { result: submission.reply({ formErrors: [waitMessage(refused.retryAfterSeconds, t)], hideFields: ["password"] }) },
       { status: 429, headers: { "Retry-After": String(refused.retryAfterSeconds) } },
     );
   }
@@ -118,7 +121,7 @@ export async function handleLogin(db: Database, request: Request, { env, formDat
     // Only failures against a real account are written down: unknown emails would let anyone fill the log.
     if (user) await auditSignInRefused(db, { who: user.email, userId: user.id, method: "a password", reason: user.disabledAt && valid ? "the account is disabled" : "wrong password" });
     return data(
-      { result: submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }) },
+      { result: submission.reply({ formErrors: [t("login.wrongPassword")], hideFields: ["password"] }) },
       { status: 400 },
     );
   }

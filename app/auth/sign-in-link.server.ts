@@ -36,12 +36,7 @@ export function signInLinksEnabled(env: Env): boolean {
 
 export type LinkRequestOutcome =
   | { ok: true; email: string; setCookie: string | null }
-  | { ok: false; retryAfterSeconds: number; message: string };
-
-function waitMessage(seconds: number): string {
-  const minutes = Math.ceil(seconds / 60);
-  return `Too many sign-in links were asked for. Wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again, or use the last link you received.`;
-}
+  | { ok: false; retryAfterSeconds: number };
 
 export async function requestSignInLink(
   db: Database,
@@ -54,7 +49,7 @@ export async function requestSignInLink(
   ];
   for (const rule of rules) {
     const verdict = await hitRateLimit(db, rule);
-    if (!verdict.allowed) return { ok: false, retryAfterSeconds: verdict.retryAfterSeconds, message: waitMessage(verdict.retryAfterSeconds) };
+    if (!verdict.allowed) return { ok: false, retryAfterSeconds: verdict.retryAfterSeconds };
   }
 
   const user = await findUserByEmail(db, email);

@@ -5,7 +5,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { handleLoginForm, signInOptions } from "~/auth/login.server";
 import { lastFormErrors, STEADY_VALIDATION } from "~/components/form-validation";
-import { LINK_INTENT, loginSchema, signInLinkSchema } from "~/auth/login-form";
+import { LINK_INTENT, loginSchemaIn, signInLinkSchemaIn } from "~/auth/login-form";
 import { getCurrentUser, safeRedirectPath } from "~/auth/session.server";
 import { useTranslation } from "react-i18next";
 import { translatorFor } from "~/i18n/catalogues.server";
@@ -37,6 +37,8 @@ export default function Login() {
   const linkSentTo = actionData && "linkSentTo" in actionData ? actionData.linkSentTo : undefined;
   const [search] = useSearchParams();
   const redirectTo = search.get("redirectTo") ?? "/admin";
+  const loginSchema = loginSchemaIn(t);
+  const signInLinkSchema = signInLinkSchemaIn(t);
   const [form, fields] = useForm({
     id: "login",
     lastResult: actionData?.result,
