@@ -611,9 +611,16 @@ export const speakerInvitations = pgTable(
     // No stored expiry: a link works until the event's end plus 30 days, read from the
     // event itself so it follows the event when it moves.
     revokedAt: instant("revoked_at"),
+    // The language of the speaker's emails (app/i18n/locales.ts): the event's own language
+    // until the speaker chooses another on their page.
+    locale: text("locale").notNull().default("en"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("speaker_invitations_event_person_idx").on(t.eventId, t.personId), index("speaker_invitations_person_idx").on(t.personId)],
+  (t) => [
+    uniqueIndex("speaker_invitations_event_person_idx").on(t.eventId, t.personId),
+    index("speaker_invitations_person_idx").on(t.personId),
+    check("speaker_invitations_locale_supported", sql`${t.locale} in ('en', 'zh-Hant', 'sv')`),
+  ],
 );
 
 export type SpeakerInvitation = typeof speakerInvitations.$inferSelect;

@@ -7,11 +7,13 @@ import type { Database } from "~db/client.server";
 import { agendaItems, agendaRoles, events, people, speakerInvitations, type Event, type Person, type SpeakerInvitation, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
-import { AGENDA_ROLE_LABEL } from "~/events/labels";
+import { emailLocale } from "~emails/i18n";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { sourceLocaleOf } from "~/i18n/localize-content";
 import { emailEventInfo } from "~/email/event-facts.server";
 import { deriveToken, derivedTokenHash, type LinkSigner } from "~/security/link-tokens.server";
 import { hashToken, looksLikeToken } from "~/security/tokens.server";
-import { formatInstant, formatTimeRange } from "~/time";
+import { formatEventRange, formatInstant, formatTimeRange } from "~/time";
 import { lockEvent } from "~/events/event-lock.server";
 import type { Tx } from "~db/records.server";
 
@@ -52,11 +54,14 @@ export async function segmentsOfPerson(db: Pick<Database, "select">, eventId: st
 
 async function queueInvitationEmail(tx: Tx, { event, person, invitation, links, now }: { event: Event; person: Person; invitation: SpeakerInvitation; links: LinkSigner; now: Date }) {
   const zone = person.homeZone ?? event.displayZones[0] ?? event.homeZone;
+  // Written in the speaker's language, whatever language the organizer's console is in.
+  const locale = emailLocale(invitation.locale);
+  const t = translatorFor(locale);
   const segments = await segmentsOfPerson(tx, event.id, person.id);
   const whenOf = (startsAt: Date | null, endsAt: Date | null) => {
-    if (!startsAt || !endsAt) return "Time to be announced within the event";
-    const inEventZones = event.displayZones.map((z) => formatTimeRange({ startsAt, endsAt, zone: z })).join(" · ");
-    return `${formatInstant(startsAt, zone, "date")}: ${inEventZones} (your time: ${formatTimeRange({ startsAt, endsAt, zone })})`;
+    if (!startsAt || !endsAt) return t("email.speakerInvitation.timeTba");
+    const inEventZones = formatEventRange({ startsAt, endsAt, zones: event.displayZones, locale }).zones.map((z) => z.text).join(" · ");
+    return t("email.speakerInvitation.when", { date: formatInstant(startsAt, zone, "date", locale), zones: inEventZones, yours: formatTimeRange({ startsAt, endsAt, zone, locale }) });
   };
   await enqueueEmail(tx, {
     dedupeKey: `speaker-invitation/${invitation.id}/${invitation.tokenVersion}/${now.getTime()}`,
@@ -64,10 +69,11 @@ async function queueInvitationEmail(tx: Tx, { event, person, invitation, links, 
       template: "speaker-invitation",
       props: {
         recipient: { name: person.honorific ? `${person.honorific} ${person.name}` : person.name },
-        event: await emailEventInfo(tx, event, zone, links.origin),
-        segments: segments.map((s) => ({ title: s.item.title, role: AGENDA_ROLE_LABEL[s.role], when: whenOf(s.item.startsAt, s.item.endsAt) })),
+        event: await emailEventInfo(tx, event, zone, links.origin, locale),
+        segments: segments.map((s) => ({ title: s.item.title, role: t(`agendaRole.${s.role}`), when: whenOf(s.item.startsAt, s.item.endsAt) })),
         portalUrl: speakerPortalUrl(links, invitation),
-        editUntil: formatInstant(talkEditCutoff(event), zone, "dateTime"),
+        editUntil: formatInstant(talkEditCutoff(event), zone, "dateTime", locale),
+        locale,
       },
     },
     to: { email: person.email!, name: person.name },
@@ -101,7 +107,8 @@ export async function inviteSpeaker(
       const id = crypto.randomUUID();
       [invitation] = (await tx
         .insert(speakerInvitations)
-        .values({ id, eventId, personId, tokenVersion: 1, tokenHash: derivedTokenHash(links.secret, "speak", id, 1), invitedAt: now, lastSentAt: now })
+        // Until the speaker chooses, they are written to in the event's own language.
+        .values({ id, eventId, personId, tokenVersion: 1, tokenHash: derivedTokenHash(links.secret, "speak", id, 1), invitedAt: now, lastSentAt: now, locale: sourceLocaleOf(event) })
         .returning()) as [SpeakerInvitation];
       verb = "Invited";
     } else if (existing.revokedAt) {

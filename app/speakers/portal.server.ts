@@ -11,7 +11,7 @@ import { recordAudit, type Actor } from "~/audit/audit-log.server";
 import { buildEventFeed } from "~/calendar";
 import { personDisplayName } from "~/events/labels";
 import { translatorFor } from "~/i18n/catalogues.server";
-import type { Locale } from "~/i18n/locales";
+import { LOCALE_NAMES, type Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translator";
 import { hitRateLimit, peekRateLimit } from "~/security/rate-limit.server";
 import { clientAddress } from "~/security/client-address.server";
@@ -19,7 +19,8 @@ import { formatEventRange, formatInstant, formatViewerRange } from "~/time";
 import { listTimeZones } from "~/time/zone-catalog.server";
 import { queueSpeakerWebhook } from "~/webhooks/webhook-outbox.server";
 import { openSpeakerPortal, segmentsOfPerson, talkEditCutoff, type PortalAccess } from "./invitations.server";
-import { responseSchema, speakerProfileSchema, talkDetailsSchema } from "./speaker-forms";
+import { emailLanguageSchema, responseSchema, speakerProfileSchema, talkDetailsSchema } from "./speaker-forms";
+import { emailLocale } from "~emails/i18n";
 
 /** Guessing tokens is hopeless anyway (256 bits); this makes trying expensive too. */
 const MISS_RULE = (request: Request) => ({ key: `speak:miss:${clientAddress(request)}`, limit: 20, windowSeconds: 900 });
@@ -124,6 +125,7 @@ export async function loadPortal(db: Database, access: Extract<PortalAccess, { k
       publicUrl: `/speakers/${person.slug}`,
     },
     response: invitation.response,
+    emailLocale: emailLocale(invitation.locale),
     event: {
       title: event.title,
       status: event.status,
@@ -191,6 +193,13 @@ export async function handlePortalAction(db: Database, request: Request, access:
       });
     });
     return data({ form: "respond", ok: true, message: t(parsed.data.response === "confirmed" ? "portal.notice.confirmed" : "portal.notice.declined") });
+  }
+
+  if (intent === "language") {
+    const parsed = emailLanguageSchema.safeParse({ emailLocale: formData.get("emailLocale") });
+    if (!parsed.success) return data({ form: "language", ok: false, message: t("portal.notice.correctFields") }, { status: 400 });
+    await db.update(speakerInvitations).set({ locale: parsed.data.emailLocale }).where(eq(speakerInvitations.id, invitation.id));
+    return data({ form: "language", ok: true, message: t("portal.notice.languageSaved", { language: LOCALE_NAMES[parsed.data.emailLocale] }) });
   }
 
   if (intent === "profile") {

@@ -2,6 +2,7 @@
 // details of a talk. The profile is the organizer's person form minus what only
 // organizers decide (the public address and the private email).
 import { z } from "zod";
+import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { optionalText, optionalWebLink } from "~/events/directory-fields";
 import { personFormSchema } from "~/people/person-form";
 
@@ -17,3 +18,6 @@ export const talkDetailsSchema = z.object({
 export type TalkDetailsValues = z.infer<typeof talkDetailsSchema>;
 
 export const responseSchema = z.object({ response: z.enum(["confirmed", "declined"], { errorMap: () => ({ message: "Choose to confirm or decline" }) }) });
+
+/** The language of the speaker's emails, chosen on their page. */
+export const emailLanguageSchema = z.object({ emailLocale: z.enum(SUPPORTED_LOCALES) });

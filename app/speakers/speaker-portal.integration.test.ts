@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent, createPerson, type AgendaItemSpec } from "~db/factories";
 import { agendaItems, auditLog, emailOutbox, eventOrganizers, events, people, speakerInvitations, type Event, type Person, type User } from "~db/schema";
 import { createUser } from "~/auth/users.server";
+import { renderEmail, type EmailMessage } from "~emails/render";
 import type { AgendaActionData } from "~/agenda/agenda-action.server";
 import { registerAttendee } from "~/registrations/register.server";
 import { action as agendaAction, loader as agendaLoader } from "~/routes/admin.events.$eventId.agenda";
@@ -202,6 +203,36 @@ describe("inviting a speaker from the agenda builder", () => {
     expect(await stateInBuilder(event, ada)).toEqual(["invited"]);
     const person = (await agendaPage(event)).segments[0]!.people[0]!;
     expect(person.invitation).toBe("invited");
+  });
+
+  it("writes the invitation in the event's language, then in the one the speaker chooses on their page", async () => {
+    const lina = await createPerson(database.db, { name: "Lina Språk", email: "lina@kth.se", homeZone: "Europe/Stockholm" });
+    const event = await ownedEvent("Languages 1", {
+      agenda: [{ kind: "panel", title: "Framtidens städer", startsAt: EVENT_START, endsAt: EVENT_END, roles: [{ person: lina, role: "moderator" }] }],
+    });
+    await database.db.update(events).set({ defaultLocale: "sv" }).where(eq(events.id, event.id));
+    const token = await invite(event, lina);
+    const [first] = await invitationEmails("lina@kth.se");
+    const swedish = await renderEmail({ template: "speaker-invitation", props: first!.props } as unknown as EmailMessage);
+    expect(swedish.subject).toBe("Inbjudan att tala: Languages 1");
+    expect(swedish.text).toContain("Moderator: Framtidens städer");
+    expect(swedish.text).toContain("torsdag 14 november 2030");
+    expect(swedish.html).toContain('lang="sv"');
+
+    // The speaker reads Chinese better: the next invitation (a re-send) is written in it.
+    const chosen = await speakerPost(token, freshAddress(), { intent: "language", emailLocale: "zh-Hant" });
+    expect(chosen.data).toMatchObject({ ok: true, message: "Saved. Email language: 繁體中文." });
+    expect((await openPortal(token, freshAddress())).emailLocale).toBe("zh-Hant");
+    await agendaPost(event, { intent: "invite", personId: lina.id });
+    const chinese = await renderEmail({ template: "speaker-invitation", props: (await invitationEmails("lina@kth.se")).at(-1)!.props } as unknown as EmailMessage);
+    expect(chinese.subject).toBe("講者邀請：Languages 1");
+    expect(chinese.text).toContain("2030年11月14日");
+    expect(chinese.text).not.toMatch(/Dear|programme|your time/);
+
+    // A language Podium does not publish in is refused, and nothing changes.
+    const refused = await speakerPost(token, freshAddress(), { intent: "language", emailLocale: "fr" });
+    expect(refused.init?.status).toBe(400);
+    expect((await openPortal(token, freshAddress())).emailLocale).toBe("zh-Hant");
   });
 
   it("explains that a person without an email address cannot be invited, and writes nothing", async () => {

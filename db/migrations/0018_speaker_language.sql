@@ -1,0 +1,2 @@
+ALTER TABLE "speaker_invitations" ADD COLUMN "locale" text DEFAULT 'en' NOT NULL;--> statement-breakpoint
+ALTER TABLE "speaker_invitations" ADD CONSTRAINT "speaker_invitations_locale_supported" CHECK ("speaker_invitations"."locale" in ('en', 'zh-Hant', 'sv'));
