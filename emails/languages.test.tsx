@@ -31,6 +31,19 @@ function messagesIn(locale: "sv" | "zh-Hant"): EmailMessage[] {
     { template: "event-cancelled", props: { ...props, calendarUpdate: true } },
     { template: "recording-available", props: { ...props, recordings: [{ label: "YouTube", url: "https://video.example/r1" }] } },
     { template: "organizer-message", props: { ...props, subjectLine: "Slides", body: "…", senderName: "Programme Chair" } },
+    // A speaker's invitation and an organizer's sign-in link follow the same rule.
+    {
+      template: "speaker-invitation",
+      props: {
+        recipient: base.recipient,
+        event,
+        segments: [{ title: "Keynote", role: locale === "sv" ? "Talare" : "講者", when: "10:00 – 11:15 CET" }],
+        portalUrl: "http://podium.test/speak/token",
+        editUntil: "2 December 2020",
+        locale,
+      },
+    },
+    { template: "sign-in-link", props: { recipient: base.recipient, signInUrl: "http://podium.test/login/link/token", validMinutes: 15, locale } },
   ];
 }
 

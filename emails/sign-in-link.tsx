@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { emailTranslator } from "./i18n";
 import { EmailLayout, PrimaryButton, styles } from "./layout";
 import type { EmailRecipient } from "./types";
 
@@ -7,26 +8,25 @@ export interface SignInLinkProps {
   signInUrl: string;
   /** 15: how long the link works. */
   validMinutes: number;
+  /** The language of the page the link was asked from; links queued before it read English. */
+  locale?: string;
 }
 
-export function subject(): string {
-  return "Your Podium sign-in link";
+export function subject(props?: Pick<SignInLinkProps, "locale">): string {
+  return emailTranslator(props?.locale)("email.signInLink.subject");
 }
 
 export function SignInLink(props: SignInLinkProps) {
-  const { recipient, signInUrl, validMinutes } = props;
+  const { recipient, signInUrl, validMinutes, locale } = props;
+  const t = emailTranslator(locale);
   return (
-    <EmailLayout
-      preview={subject()}
-      heading="Sign in to Podium"
-      reason="You are receiving this because someone asked for a sign-in link for this address on Podium. If it was not you, ignore this email: nobody can use the link without the browser it was asked from."
-    >
-      <Text style={styles.text}>Dear {recipient.name},</Text>
-      <Text style={styles.text}>
-        {`Use the button below to sign in. The link works once, for ${validMinutes} minutes, and only in the browser where you asked for it.`}
+    <EmailLayout locale={locale} preview={subject(props)} heading={t("email.signInLink.heading")} reason={t("email.signInLink.reason")}>
+      <Text style={styles.text}>{t("email.dear", { name: recipient.name })}</Text>
+      <Text style={styles.text}>{t("email.signInLink.body", { minutes: validMinutes })}</Text>
+      <PrimaryButton href={signInUrl}>{t("email.signInLink.button")}</PrimaryButton>
+      <Text style={styles.muted}>
+        {t("email.signInLink.paste")} {signInUrl}
       </Text>
-      <PrimaryButton href={signInUrl}>Sign in to Podium</PrimaryButton>
-      <Text style={styles.muted}>Or paste this address into that browser: {signInUrl}</Text>
     </EmailLayout>
   );
 }

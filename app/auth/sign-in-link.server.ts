@@ -11,6 +11,7 @@ import { clientAddress } from "~/security/client-address.server";
 import { hitRateLimit, type RateLimitRule } from "~/security/rate-limit.server";
 import { createToken, hashToken, looksLikeToken } from "~/security/tokens.server";
 import { bindBrowser, browserBindingHash } from "./browser-binding.server";
+import { requestLocale } from "~/i18n/request-locale.server";
 import type { SignInProblem } from "./oidc-sign-in.server";
 import { auditSignIn, auditSignInRefused } from "./sign-in-accounts.server";
 import { createSession, safeRedirectPath } from "./session.server";
@@ -65,7 +66,11 @@ export async function requestSignInLink(
     if (!mayUse) return;
     await enqueueEmail(tx, {
       dedupeKey: `sign-in-link/${link!.id}`,
-      message: { template: "sign-in-link", props: { recipient: { name: user.name }, signInUrl: `${origin}/login/link/${token}`, validMinutes: SIGN_IN_LINK_MINUTES } },
+      message: {
+        template: "sign-in-link",
+        // In the language of the page the person asked from.
+        props: { recipient: { name: user.name }, signInUrl: `${origin}/login/link/${token}`, validMinutes: SIGN_IN_LINK_MINUTES, locale: requestLocale(request) },
+      },
       to: { email: user.email, name: user.name },
       priority: EMAIL_PRIORITY.personal,
       // A link that arrives after it has expired is only confusing.

@@ -1,5 +1,6 @@
 import type { HeadersFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 /** The sign-in routes' headers: Retry-After and Cache-Control reach the document response only through here. */
 export const signInProblemHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
@@ -16,12 +17,13 @@ export const UNKNOWN_PROVIDER = { title: "No such way to sign in", message: "Thi
 
 /** A sign-in that could not finish (provider down, refused, expired link): what happened and the way back. */
 export function SignInProblemPage({ title, message }: { title: string; message: string }) {
+  const { t } = useTranslation();
   return (
     <section className="narrow-page" aria-labelledby="sign-in-problem-title">
       <h1 id="sign-in-problem-title">{title}</h1>
       <p>{message}</p>
       <p>
-        <Link to="/login">Back to the sign-in page</Link>
+        <Link to="/login">{t("login.backToSignIn")}</Link>
       </p>
     </section>
   );
