@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATALOGUES } from "./catalogues.server";
+import { CONSOLE_CATALOGUES } from "./console-catalogues.server";
 import { SUPPORTED_LOCALES, type Locale } from "./locales";
 import type { Messages } from "./translator";
 
@@ -34,47 +35,54 @@ function shape(messages: Messages) {
   return byBase;
 }
 
-const english = shape(CATALOGUES.en);
+/** Names and codes that read the same in every language. */
+const SAME_EVERYWHERE: Record<string, Set<string>> = {
+  interface: new Set(["agendaRole.moderator", "event.downloadIcs", "event.outlook", "portal.scheduleItem", "email.speakerInvitation.segment"]),
+  console: new Set(["nav.webhooks"]),
+};
 
-describe.each(SUPPORTED_LOCALES.filter((l) => l !== "en"))("the %s catalogue", (locale: Locale) => {
-  const translated = shape(CATALOGUES[locale]);
+describe.each([
+  ["interface", CATALOGUES],
+  ["console", CONSOLE_CATALOGUES],
+] as const)("the %s catalogues", (name, catalogues) => {
+  const english = shape(catalogues.en);
 
-  it("has every message English has, and none English lacks", () => {
-    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+  describe.each(SUPPORTED_LOCALES.filter((l) => l !== "en"))("in %s", (locale: Locale) => {
+    const translated = shape(catalogues[locale]);
+
+    it("have every message English has, and none English lacks", () => {
+      expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+    });
+
+    it("use exactly the same {{variables}} in each message", () => {
+      for (const [key, { variables }] of english) {
+        expect({ key, variables: [...(translated.get(key)?.variables ?? [])].sort() }).toEqual({ key, variables: [...variables].sort() });
+      }
+    });
+
+    it("give each plural exactly the forms the language needs", () => {
+      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories.slice().sort();
+      for (const [key, { forms }] of translated) {
+        if (english.get(key)?.forms.has("")) continue;
+        expect({ key, forms: [...forms].sort() }).toEqual({ key, forms: categories });
+      }
+    });
+
+    it("are written in their own language: no message is left as the English text", () => {
+      const englishFlat = flatten(catalogues.en);
+      const untranslated = [...flatten(catalogues[locale])].filter(([key, text]) => englishFlat.get(key) === text && !SAME_EVERYWHERE[name]!.has(key));
+      expect(untranslated).toEqual([]);
+    });
   });
 
-  it("uses exactly the same {{variables}} in each message", () => {
-    for (const [key, { variables }] of english) {
-      expect({ key, variables: [...(translated.get(key)?.variables ?? [])].sort() }).toEqual({ key, variables: [...variables].sort() });
-    }
-  });
-
-  it("gives each plural exactly the forms its language needs", () => {
-    const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories.slice().sort();
-    for (const [key, { forms }] of translated) {
-      if (english.get(key)?.forms.has("")) continue;
-      expect({ key, forms: [...forms].sort() }).toEqual({ key, forms: categories });
-    }
-  });
-
-  it("is written in its own language: no message is left as the English text", () => {
-    // Names and codes that read the same in every language.
-    const sameEverywhere = new Set(["agendaRole.moderator", "event.downloadIcs", "event.outlook", "portal.scheduleItem", "email.speakerInvitation.segment"]);
-    const englishFlat = flatten(CATALOGUES.en);
-    const untranslated = [...flatten(CATALOGUES[locale])].filter(([key, text]) => englishFlat.get(key) === text && !sameEverywhere.has(key));
-    expect(untranslated).toEqual([]);
-  });
-});
-
-describe("the English catalogue", () => {
-  it("gives each plural the forms English needs", () => {
+  it("give each English plural the forms English needs", () => {
     for (const [key, { forms }] of english) {
       if (forms.has("")) continue;
       expect({ key, forms: [...forms].sort() }).toEqual({ key, forms: ["one", "other"] });
     }
   });
 
-  it("holds no message that no code asks for", () => {
+  it("hold no English message that no code asks for", () => {
     const source = sourceFiles(["app", "emails"]).map((file) => readFileSync(file, "utf8")).join("\n");
     const unused = [...english.keys()].filter((key) => {
       if (source.includes(`"${key}"`) || source.includes(`'${key}'`) || source.includes(`\`${key}\``)) return false;

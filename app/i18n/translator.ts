@@ -39,3 +39,16 @@ export function i18nFor(locale: Locale, messages: Messages): I18n {
   }
   return instance;
 }
+
+/** The organizer console's namespace (app/i18n/catalogues/console). */
+export const CONSOLE_NAMESPACE = "console";
+
+/**
+ * Adds a namespace's messages to an instance once (idempotent, synchronous), so the
+ * components below can ask `useTranslation(namespace)` in the same render, on the
+ * server and in the browser alike.
+ */
+export function withNamespace(i18n: I18n, namespace: string, locale: Locale, messages: Messages): I18n {
+  if (!i18n.hasResourceBundle(locale, namespace)) i18n.addResourceBundle(locale, namespace, messages);
+  return i18n;
+}

@@ -4,11 +4,16 @@ import { requireUser } from "~/auth/session.server";
 import { listManagedEvents } from "~/events/event-admin.server";
 import { formatEventRange } from "~/time";
 import { ActionNotice } from "~/components/action-notice";
+import { useTranslation } from "react-i18next";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
-export const meta: MetaFunction = () => [{ title: "Events — Podium console" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context.db, request);
+  const locale = requestLocale(request);
   const now = new Date();
   const [upcoming, past] = await Promise.all([
     listManagedEvents(context.db, user, { when: "upcoming", now, limit: 500 }),
@@ -18,28 +23,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     id: e.id,
     title: e.title,
     status: e.status,
-    when: formatEventRange({ startsAt: e.startsAt, endsAt: e.endsAt, zones: e.displayZones }).text,
+    when: formatEventRange({ startsAt: e.startsAt, endsAt: e.endsAt, zones: e.displayZones, locale }).text,
     confirmed: e.confirmed,
   });
   const url = new URL(request.url);
   const deleted = url.searchParams.get("notice") === "deleted" ? (url.searchParams.get("title") ?? "").slice(0, 200) : null;
-  return { upcoming: upcoming.map(row), past: past.map(row), deleted };
+  return { upcoming: upcoming.map(row), past: past.map(row), deleted, metaTitle: consoleTranslatorFor(locale)("events.metaTitle") };
 }
 
 export default function EventsList() {
   const { upcoming, past, deleted } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="events-title">
-      <h1 id="events-title">Your events</h1>
-      {deleted !== null ? <ActionNotice result={{ ok: true, message: deleted ? `Deleted the draft “${deleted}”.` : "Deleted the draft." }} /> : null}
+      <h1 id="events-title">{t("events.title")}</h1>
+      {deleted !== null ? <ActionNotice result={{ ok: true, message: deleted ? t("events.deleted", { title: deleted }) : t("events.deletedUntitled") }} /> : null}
       <p>
         <Link to="/admin/events/new" className="button">
-          New event
+          {t("events.new")}
         </Link>
       </p>
       {[
-        { heading: "Upcoming", rows: upcoming },
-        { heading: "Past", rows: past },
+        { heading: t("events.upcoming"), rows: upcoming },
+        { heading: t("events.past"), rows: past },
       ].map(({ heading, rows }) => (
         <div key={heading}>
           <h2>{heading}</h2>
@@ -51,13 +57,13 @@ export default function EventsList() {
                     {e.title}
                   </Link>
                   <span className="mailbox-list__meta">
-                    {e.when} · {e.status} · {e.confirmed} confirmed
+                    {e.when} · {t(`events.status.${e.status}`)} · {t("events.confirmed", { count: e.confirmed })}
                   </span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p>None.</p>
+            <p>{t("events.none")}</p>
           )}
         </div>
       ))}

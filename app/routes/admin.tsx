@@ -1,12 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
+import { consoleMessagesFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE, withNamespace } from "~/i18n/translator";
 
 // The organizer console's frame: every child route also checks on its own,
 // because a layout loader does not guard an action.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context.db, request);
-  return { user: { name: user.name, role: user.role } };
+  const locale = requestLocale(request);
+  // The console's messages, for console pages only (public pages never carry them).
+  return { user: { name: user.name, role: user.role }, locale, consoleMessages: consoleMessagesFor(locale) };
 }
 
 export function headers() {
@@ -14,56 +20,60 @@ export function headers() {
 }
 
 export default function AdminLayout() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, locale, consoleMessages } = useLoaderData<typeof loader>();
+  const { i18n } = useTranslation();
+  // Before any child renders: they all ask useTranslation("console").
+  withNamespace(i18n, CONSOLE_NAMESPACE, locale, consoleMessages);
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <div className="admin">
-      <nav className="admin-nav" aria-label="Organizer console">
+      <nav className="admin-nav" aria-label={t("nav.label")}>
         <ul>
           <li>
-            <Link to="/admin">Console</Link>
+            <Link to="/admin">{t("nav.console")}</Link>
           </li>
           <li>
-            <Link to="/admin/events">Events</Link>
+            <Link to="/admin/events">{t("nav.events")}</Link>
           </li>
           <li>
-            <Link to="/admin/people">People</Link>
+            <Link to="/admin/people">{t("nav.people")}</Link>
           </li>
           <li>
-            <Link to="/admin/series">Series</Link>
+            <Link to="/admin/series">{t("nav.series")}</Link>
           </li>
           <li>
-            <Link to="/admin/organizations">Organizations</Link>
+            <Link to="/admin/organizations">{t("nav.organizations")}</Link>
           </li>
           <li>
-            <Link to="/admin/mailbox">Mailbox</Link>
+            <Link to="/admin/mailbox">{t("nav.mailbox")}</Link>
           </li>
           <li>
-            <Link to="/admin/api-tokens">API tokens</Link>
+            <Link to="/admin/api-tokens">{t("nav.apiTokens")}</Link>
           </li>
           <li>
-            <Link to="/admin/webhooks">Webhooks</Link>
+            <Link to="/admin/webhooks">{t("nav.webhooks")}</Link>
           </li>
           {user.role === "admin" ? (
             <>
               <li>
-                <Link to="/admin/users">Accounts</Link>
+                <Link to="/admin/users">{t("nav.accounts")}</Link>
               </li>
               <li>
-                <Link to="/admin/audit">Audit log</Link>
+                <Link to="/admin/audit">{t("nav.audit")}</Link>
               </li>
             </>
           ) : null}
         </ul>
         <div className="admin-nav__user">
           <span>
-            Signed in as {user.name} ({user.role})
+            {t("nav.signedInAs", { name: user.name, role: t(`nav.role.${user.role}`) })}
           </span>
           <Form method="post" action="/logout" className="inline-form">
             <button type="submit" className="button button--secondary">
-              Sign out
+              {t("nav.signOut")}
             </button>
             <button type="submit" name="intent" value="everywhere" className="button button--secondary">
-              Sign out everywhere
+              {t("nav.signOutEverywhere")}
             </button>
           </Form>
         </div>
