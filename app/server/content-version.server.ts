@@ -22,7 +22,17 @@ export interface ContentVersionReader {
    * Concurrent callers share reads: at most one runs and one waits at any time.
    */
   current(): Promise<ContentSnapshot>;
+  /**
+   * The same, or null when the database is slow or away: a read that takes longer than
+   * `deadlineMs` (or fails) is given up, and for the next few seconds every caller gets null
+   * at once, so no request queues behind a silent database (decision 011). The caches then
+   * stand aside and the page renders as usual, which answers an outage properly.
+   */
+  currentWithin(deadlineMs: number): Promise<ContentSnapshot | null>;
 }
+
+/** After a read missed its deadline or failed, callers are told at once for this long. */
+const STAND_ASIDE_MS = 5_000;
 
 /** The channel migration 0017 notifies on, once per transaction that raised the version. */
 const CHANGE_CHANNEL = "podium_content_version";
@@ -88,21 +98,35 @@ export function createContentVersionReader(db: Database, clock: () => number = D
     return reading;
   }
 
-  return {
-    current() {
-      if (lastIsCurrent && last && clock() < last.changesAt) return Promise.resolve(last);
-      if (!running) return start();
-      // A read already under way may have begun before this request's change committed:
-      // wait for the next one, shared by everyone who arrives in the meantime.
-      if (!waiting) {
-        waiting = running
-          .catch(() => undefined)
-          .then(() => {
-            waiting = null;
-            return running ?? start();
-          });
-      }
-      return waiting;
-    },
-  };
+  let standAsideUntil = 0;
+
+  function current(): Promise<ContentSnapshot> {
+    if (lastIsCurrent && last && clock() < last.changesAt) return Promise.resolve(last);
+    if (!running) return start();
+    // A read already under way may have begun before this request's change committed:
+    // wait for the next one, shared by everyone who arrives in the meantime.
+    if (!waiting) {
+      waiting = running
+        .catch(() => undefined)
+        .then(() => {
+          waiting = null;
+          return running ?? start();
+        });
+    }
+    return waiting;
+  }
+
+  async function currentWithin(deadlineMs: number): Promise<ContentSnapshot | null> {
+    if (Date.now() < standAsideUntil) return null;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), deadlineMs);
+    });
+    const snapshot = await Promise.race([current(), deadline]).catch(() => null);
+    clearTimeout(timer);
+    if (!snapshot) standAsideUntil = Date.now() + STAND_ASIDE_MS;
+    return snapshot;
+  }
+
+  return { current, currentWithin };
 }

@@ -28,9 +28,7 @@ const BROTLI_MIN_SAVING = 0.05;
  * A version read that takes longer than this (as long as /healthz waits) is given up and
  * the page rendered as usual, which meets the same silence and answers 503 (decision 011).
  */
-const VERSION_READ_DEADLINE_MS = 1_000;
-/** After a read missed its deadline or failed, the cache stands aside this long: no read queues behind a silent database. */
-const STAND_ASIDE_MS = 5_000;
+export const VERSION_READ_DEADLINE_MS = 1_000;
 
 /** What a cached page depends on besides the content version and the build. */
 export interface PageVariant {
@@ -142,7 +140,6 @@ const MISS_SLOT = "pageCacheMiss";
 export function createPageCache({ versions, buildVersion, publicOrigin, maxBytes }: PageCacheOptions): PageCache {
   const pages = new Map<string, CachedPage>();
   let heldBytes = 0;
-  let standAsideUntil = 0;
   /** Renders under way, by key and ETag: the same page asked for meanwhile waits for that render instead of starting its own. */
   const rendering = new Map<string, Promise<CachedPage | null>>();
 
@@ -223,19 +220,12 @@ export function createPageCache({ versions, buildVersion, publicOrigin, maxBytes
 
   const serve: express.RequestHandler = (req, res, next) => {
     const variant = cacheableVariant(req);
-    if (!variant || Date.now() < standAsideUntil) return next();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), VERSION_READ_DEADLINE_MS);
-    });
-    Promise.race([versions.current(), deadline])
+    if (!variant) return next();
+    versions
+      .currentWithin(VERSION_READ_DEADLINE_MS)
       .then((snapshot) => {
-        clearTimeout(timer);
-        if (!snapshot) {
-          // The database is slow or away: render as usual, which answers an outage properly.
-          standAsideUntil = Date.now() + STAND_ASIDE_MS;
-          return next();
-        }
+        // The database is slow or away: render as usual, which answers an outage properly.
+        if (!snapshot) return next();
         const etag = etagFor(variant, snapshot);
         if (req.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) {
           sharedHeaders(res, etag, variant.variesByCookie);
@@ -256,11 +246,7 @@ export function createPageCache({ versions, buildVersion, publicOrigin, maxBytes
         if (req.method === "GET") res.locals[MISS_SLOT] = claimRender(res, variant, etag);
         next();
       })
-      .catch(() => {
-        clearTimeout(timer);
-        standAsideUntil = Date.now() + STAND_ASIDE_MS;
-        next();
-      });
+      .catch(() => next());
   };
 
   async function storeAndSend(req: express.Request, res: express.Response, response: Response): Promise<boolean> {

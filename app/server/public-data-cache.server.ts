@@ -5,6 +5,7 @@
 // so a render of a known event reads nothing. The version is read before the data, so the
 // data held under a version is never older than it.
 import type { ContentVersionReader } from "./content-version.server";
+import { VERSION_READ_DEADLINE_MS } from "./page-cache.server";
 
 export interface PublicDataCache {
   /** `load`'s answer under the current content version, shared by every caller until it moves. */
@@ -18,7 +19,10 @@ export function createPublicDataCache(versions: ContentVersionReader): PublicDat
   const entries = new Map<string, { snapshot: string; value: Promise<unknown> }>();
   return {
     async read<T>(key: string, load: () => Promise<T>): Promise<T> {
-      const current = await versions.current();
+      // With the database slow or away, straight to it: the load meets the same silence and
+      // the page answers the outage (the reader stands aside for everyone at once).
+      const current = await versions.currentWithin(VERSION_READ_DEADLINE_MS);
+      if (!current) return load();
       // The clock is part of it: a list of upcoming events changes when one starts.
       const snapshot = `${current.version}|${current.changesAt}`;
       const held = entries.get(key);
