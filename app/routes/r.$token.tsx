@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EmailLanguageForm } from "~/components/email-language-form";
 import { translatorFor } from "~/i18n/catalogues.server";
-import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n/locales";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { EventTimes } from "~/components/event-times";
 import { RegistrantDetailsForm } from "~/components/registrant-details-form";
@@ -146,20 +146,7 @@ export default function RegistrantPage() {
               <Link to={`/r/${page.token}?edit=1`}>{t("registrant.edit")}</Link>
             </p>
           ) : null}
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="intent" value="language" />
-            <label htmlFor="email-locale">{t("registrant.language")}</label>{" "}
-            <select id="email-locale" name="emailLocale" defaultValue={page.registration.locale}>
-              {SUPPORTED_LOCALES.map((locale) => (
-                <option key={locale} value={locale} lang={locale}>
-                  {LOCALE_NAMES[locale]}
-                </option>
-              ))}
-            </select>{" "}
-            <button type="submit" className="button button--secondary">
-              {t("registrant.saveLanguage")}
-            </button>
-          </Form>
+          <EmailLanguageForm id="email-locale" label={t("registrant.language")} saveLabel={t("registrant.saveLanguage")} current={page.registration.locale} />
         </section>
       </div>
 

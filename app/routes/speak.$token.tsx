@@ -3,9 +3,9 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EmailLanguageForm } from "~/components/email-language-form";
 import { translatorFor } from "~/i18n/catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
-import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n/locales";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { enterPortal, handlePortalAction, loadPortal, refuseSpeakerLink } from "~/speakers/portal.server";
 import { speakerProfileSchema, talkDetailsSchema } from "~/speakers/speaker-forms";
@@ -137,20 +137,7 @@ export default function SpeakerPortal() {
           ) : null}
         </Form>
         <ActionNotice result={resultFor("language")} />
-        <Form method="post" className="inline-form">
-          <input type="hidden" name="intent" value="language" />
-          <label htmlFor="speaker-email-locale">{t("portal.emailLanguage")}</label>{" "}
-          <select id="speaker-email-locale" name="emailLocale" defaultValue={page.emailLocale}>
-            {SUPPORTED_LOCALES.map((locale) => (
-              <option key={locale} value={locale} lang={locale}>
-                {LOCALE_NAMES[locale]}
-              </option>
-            ))}
-          </select>{" "}
-          <button type="submit" className="button button--secondary">
-            {t("portal.saveLanguage")}
-          </button>
-        </Form>
+        <EmailLanguageForm id="speaker-email-locale" label={t("portal.emailLanguage")} saveLabel={t("portal.saveLanguage")} current={page.emailLocale} />
       </section>
 
       <section aria-labelledby="sessions-title">
