@@ -12,7 +12,7 @@ import { toEventPage } from "~/events/event-view.server";
 import { findPublicEvent, findSpeaker, listPublicEvents } from "~/events/public-events.server";
 import { toSpeakerPage } from "~/events/speaker-view.server";
 import type { Locale } from "~/i18n/locales";
-import { loadRegistrantPage } from "~/registrations/registrant-page.server";
+import { handleRegistrantAction, loadRegistrantPage } from "~/registrations/registrant-page.server";
 import { registerAttendee } from "~/registrations/register.server";
 import { loadRegistrationPanel } from "~/registrations/registration-panel.server";
 import { TEST_LINK_SECRET } from "../../test/support/load-context";
@@ -250,6 +250,18 @@ describe("what readers get", () => {
     const read = (locale: Locale) => loadRegistrantPage(database.db, outcome.manageToken, NOW, { origin: "http://podium.test", secret: TEST_LINK_SECRET }, locale);
     expect((await read("sv"))!.event).toMatchObject({ title: "Grafenmembran för ren energi", lang: {} });
     expect((await read("zh-Hant"))!.event).toMatchObject({ title: event.title, lang: { title: "en" } });
+
+    // On that page the registrant picks the language of their emails; one Podium does not speak changes nothing.
+    const choose = (emailLocale: string) => {
+      const formData = new FormData();
+      formData.set("intent", "language");
+      formData.set("emailLocale", emailLocale);
+      return handleRegistrantAction(database.db, { token: outcome.manageToken, formData, now: NOW, links: { origin: "http://podium.test", secret: TEST_LINK_SECRET } });
+    };
+    expect(await choose("sv")).toEqual({ kind: "language" });
+    expect((await read("en"))!.registration.locale).toBe("sv");
+    expect((await choose("fr")).kind).toBe("error");
+    expect((await read("en"))!.registration.locale).toBe("sv");
   });
 
   it("writes the .ics in the reader's language, falling back field by field", async () => {
