@@ -2,7 +2,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { endpointFormSchemaIn } from "~/webhooks/endpoint-form";
 import { WEBHOOK_EVENT_TYPES } from "~/webhooks/event-types";
@@ -38,7 +38,7 @@ export function WebhookEndpointForm({ lastResult, eventChoices }: { lastResult: 
             />
             <span>
               {/* The catalogue's keys write the type's dot as a hyphen: a dot would nest them. */}
-              <code>{type}</code> — {t(`webhooks.eventType.${type.replace(".", "-")}`)}
+              <code>{type}</code> — <Trans t={t} i18nKey={`webhooks.eventType.${type.replace(".", "-")}`} components={{ code: <code /> }} />
             </span>
           </label>
         ))}

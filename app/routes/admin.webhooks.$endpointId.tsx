@@ -7,7 +7,7 @@ import { ScrollRegion } from "~/components/scroll-region";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
 import { findEndpointFor } from "~/webhooks/endpoints.server";
 import { handleEndpointAction, loadEndpointPage } from "~/webhooks/webhook-console.server";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
@@ -58,7 +58,15 @@ export default function WebhookEndpointPage() {
         <p className="notice notice--warning">{t("deliveries.failingSince", { since: endpoint.failingSince })}</p>
       ) : null}
       {endpoint.previousSecretUntil ? <p>{t("deliveries.previousSecret", { until: endpoint.previousSecretUntil })}</p> : null}
-      <p>{t("deliveries.subscribed", { types: endpoint.eventTypes.join(", ") })}</p>
+      <p>
+        {t("deliveries.subscribed")}{" "}
+        {endpoint.eventTypes.map((type, index) => (
+          <span key={type}>
+            {index > 0 ? ", " : null}
+            <code>{type}</code>
+          </span>
+        ))}
+      </p>
       <div className="toolbar">
         <Form method="post" className="inline-form">
           <button type="submit" name="intent" value="test" className="button">
@@ -107,7 +115,9 @@ export default function WebhookEndpointPage() {
                     <div>{d.createdAt}</div>
                     <details>
                       <summary>
-                        {t("deliveries.request")} <span className="visually-hidden">{t("deliveries.requestBody", { id: d.messageId })}</span>
+                        {t("deliveries.request")} <span className="visually-hidden">
+                          <Trans t={t} i18nKey="deliveries.requestBody" values={{ id: d.messageId }} components={{ code: <code /> }} />
+                        </span>
                       </summary>
                       <p>
                         webhook-id: <code>{d.messageId}</code>
