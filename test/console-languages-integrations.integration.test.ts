@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 const DAY = 86_400_000;
 /** Names and terms that read the same in every language. */
-const SAME_IN_EVERY_LANGUAGE = new Set(["Podium", "English", "Svenska", "API", "URL", "HTTPS", "JSON", "README", "Standard", "Webhooks", "Webhook", "HTML", "webhook-id"]);
+const SAME_IN_EVERY_LANGUAGE = new Set(["Podium", "English", "Svenska", "API", "URL", "HTTPS", "JSON", "README", "Standard", "Webhooks", "Webhook", "HTML", "HTTP", "webhook-id"]);
 const ZONE_ABBREVIATION = /^(?:[A-Z]{2,5}|GMT[+-]\d{1,2}(?::\d\d)?|UTC[+-]\d{1,2}(?::\d\d)?)$/;
 
 let database: TestDatabase;
@@ -206,6 +206,12 @@ describe("the console's integrations in 繁體中文", () => {
     const endpointPage = await page(path);
     expect(endpointPage.html).toContain("<title>Webhook 端點 — Podium</title>");
     await expectNoEnglish(path, endpointPage.html);
+
+    // Disabled by the worker after days of failures: the stored reason is worded again, its date in Chinese.
+    await database.db.update(webhookEndpoints).set({ disabledReason: "Failing since 2026-12-01T10:00:00.000Z; last: HTTP 500" });
+    const failing = await page(path);
+    expect(failing.html).toContain("已停用：自 2026年12月1日（星期二）18:00 HKT 起出現故障；最近一次：HTTP 500。");
+    await expectNoEnglish(`${path} failing`, failing.html);
   });
 
   it("the mailbox and one of its messages", async () => {
