@@ -7,6 +7,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent } from "~db/factories";
+import { and, eq } from "drizzle-orm";
+import { renderEmail, type EmailMessage } from "~emails/render";
+import { queueSpeakerChangeDigests } from "~/speakers/speaker-digest.server";
 import { auditLog, emailOutbox, eventOrganizers, mailboxMessages, webhookEndpoints } from "~db/schema";
 import { loadProductionBuild, startHttpApp, type RunningApp } from "./support/http-app";
 import { signedInOrganizer } from "./support/organizer";
@@ -266,5 +269,19 @@ describe("the console's integrations in Svenska and English", () => {
     for (const phrase of ["Your endpoints", "Add endpoint", "Someone moved up from the waitlist into a seat", "Disabled"]) expect(webhooks.html).toContain(phrase);
     const audit = await page("/admin/audit", "en");
     for (const phrase of ["Audit log", "API token created", "Who changed what, newest first"]) expect(audit.html).toContain(phrase);
+  });
+});
+
+describe("the speakers' digest to the organizers", () => {
+  it("is written in the event's default language, since organizers keep none", async () => {
+    // The audit test above recorded 陳偉's answer; the digest goes out once the speakers are quiet.
+    const queued = await queueSpeakerChangeDigests(database.db, { now: new Date(Date.now() + 11 * 60_000), links: { origin: "http://podium.test" } });
+    expect(queued).toBe(1);
+    const [row] = await database.db.select().from(emailOutbox).where(and(eq(emailOutbox.eventId, eventId), eq(emailOutbox.template, "speaker-changes")));
+    expect(row!.props).toMatchObject({ locale: "zh-Hant", changes: [{ who: "陳偉", summary: "陳偉 已確認參與" }] });
+    const rendered = await renderEmail({ template: "speaker-changes", props: row!.props } as EmailMessage);
+    expect(rendered.subject).toBe("講者更新了 1 項資料：城市交通的未來");
+    expect(rendered.text).toContain("主席，你好：");
+    expect(rendered.text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
   });
 });
