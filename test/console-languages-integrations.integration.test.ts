@@ -8,7 +8,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent } from "~db/factories";
 import { and, eq } from "drizzle-orm";
-import { renderEmail, type EmailMessage } from "~emails/render";
+import { renderEmail } from "~emails/render";
+import type { SpeakerChangesProps } from "~emails/speaker-changes";
 import { queueSpeakerChangeDigests } from "~/speakers/speaker-digest.server";
 import { auditLog, emailOutbox, eventOrganizers, mailboxMessages, webhookEndpoints } from "~db/schema";
 import { loadProductionBuild, startHttpApp, type RunningApp } from "./support/http-app";
@@ -279,7 +280,7 @@ describe("the speakers' digest to the organizers", () => {
     expect(queued).toBe(1);
     const [row] = await database.db.select().from(emailOutbox).where(and(eq(emailOutbox.eventId, eventId), eq(emailOutbox.template, "speaker-changes")));
     expect(row!.props).toMatchObject({ locale: "zh-Hant", changes: [{ who: "陳偉", summary: "陳偉 已確認參與" }] });
-    const rendered = await renderEmail({ template: "speaker-changes", props: row!.props } as EmailMessage);
+    const rendered = await renderEmail({ template: "speaker-changes", props: row!.props as unknown as SpeakerChangesProps });
     expect(rendered.subject).toBe("講者更新了 1 項資料：城市交通的未來");
     expect(rendered.text).toContain("主席，你好：");
     expect(rendered.text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
