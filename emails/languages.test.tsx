@@ -44,6 +44,16 @@ function messagesIn(locale: "sv" | "zh-Hant"): EmailMessage[] {
       },
     },
     { template: "sign-in-link", props: { recipient: base.recipient, signInUrl: "http://podium.test/login/link/token", validMinutes: 15, locale } },
+    // Organizers keep no language: the speakers' digest is written in the event's default language.
+    {
+      template: "speaker-changes",
+      props: {
+        recipient: base.recipient,
+        event: { title: event.title, consoleUrl: "http://podium.test/admin/events/e1/agenda" },
+        changes: [{ at: "10:02 CET", who: "陳偉", summary: locale === "sv" ? "陳偉 bekräftade sin medverkan" : "陳偉 已確認參與" }],
+        locale,
+      },
+    },
   ];
 }
 
@@ -84,5 +94,36 @@ describe("the recipient's language", () => {
     const queuedBefore = await renderEmail({ template: "registration-confirmed", props: base });
     expect(queuedBefore.subject).toBe("You are registered: Responding to COVID-19: A Life Science Perspective");
     expect(queuedBefore.html).toContain('lang="en"');
+  });
+});
+
+describe("the speakers' digest to organizers", () => {
+  const digest = (locale: "en" | "sv" | "zh-Hant" | undefined, count = 2) =>
+    renderEmail({
+      template: "speaker-changes",
+      props: {
+        recipient: { name: "Programme Chair" },
+        event: { title: event.title, consoleUrl: "http://podium.test/admin/events/e1/agenda" },
+        changes: Array.from({ length: count }, (_, i) => ({ at: `10:0${i} CET`, who: "Danica KRAGIC", summary: "Danica KRAGIC changed the abstract" })),
+        locale,
+      },
+    });
+
+  it("is written in the event's language, with each language's plural", async () => {
+    const chinese = await digest("zh-Hant");
+    expect(chinese.subject).toBe("講者更新了 2 項資料：Responding to COVID-19: A Life Science Perspective");
+    expect(chinese.text).toContain("講者透過其專屬網頁作出以下更改");
+    expect(chinese.html).toContain('lang="zh-Hant"');
+    expect((await digest("sv", 1)).subject).toBe("Talarna ändrade 1 uppgift: Responding to COVID-19: A Life Science Perspective");
+    expect((await digest("sv")).subject).toBe("Talarna ändrade 2 uppgifter: Responding to COVID-19: A Life Science Perspective");
+  });
+
+  it("keeps its English wording in English, and for digests queued before the language was recorded", async () => {
+    for (const rendered of [await digest("en"), await digest(undefined)]) {
+      expect(rendered.subject).toBe("Speakers updated 2 details: Responding to COVID-19: A Life Science Perspective");
+      expect(rendered.text).toContain("made these changes through their private pages:");
+      expect(rendered.html).toContain('lang="en"');
+    }
+    expect((await digest("en", 1)).subject).toBe("Speakers updated 1 detail: Responding to COVID-19: A Life Science Perspective");
   });
 });

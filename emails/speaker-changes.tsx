@@ -1,4 +1,5 @@
 import { Link, Text } from "@react-email/components";
+import { emailTranslator } from "./i18n";
 import { EmailLayout, styles } from "./layout";
 import type { EmailRecipient } from "./types";
 
@@ -7,26 +8,31 @@ export interface SpeakerChangesProps {
   event: { title: string; consoleUrl: string };
   /** "14:02 CET — Prof. Danica KRAGIC confirmed", newest last. */
   changes: { at: string; who: string; summary: string }[];
+  /**
+   * Organizers keep no language of their own: the event's default language. Digests
+   * queued before it was recorded read English.
+   */
+  locale?: string;
 }
 
 export function subject(props: SpeakerChangesProps): string {
-  const count = props.changes.length;
-  return `Speakers updated ${count === 1 ? "1 detail" : `${count} details`}: ${props.event.title}`;
+  return emailTranslator(props.locale)("email.speakerChanges.subject", { count: props.changes.length, title: props.event.title });
 }
 
 export function SpeakerChanges(props: SpeakerChangesProps) {
-  const { recipient, event, changes } = props;
+  const { recipient, event, changes, locale } = props;
+  const t = emailTranslator(locale);
   return (
-    <EmailLayout preview={subject(props)} heading="Speakers changed their details" eventTitle={event.title}>
-      <Text style={styles.text}>Dear {recipient.name},</Text>
-      <Text style={styles.text}>Speakers of “{event.title}” made these changes through their private pages:</Text>
+    <EmailLayout locale={locale} preview={subject(props)} heading={t("email.speakerChanges.heading")} eventTitle={event.title}>
+      <Text style={styles.text}>{t("email.dear", { name: recipient.name })}</Text>
+      <Text style={styles.text}>{t("email.speakerChanges.body", { title: event.title })}</Text>
       {changes.map((change, index) => (
         <Text key={index} style={styles.text}>
           {change.at} — {change.who}: {change.summary}
         </Text>
       ))}
       <Text style={styles.text}>
-        The public page already shows them. See the agenda and the audit log:{" "}
+        {t("email.speakerChanges.seeConsole")}{" "}
         <Link href={event.consoleUrl} style={styles.link}>
           {event.consoleUrl}
         </Link>

@@ -180,4 +180,16 @@ describe("a reader of 繁體中文 meets no English", () => {
     const link = await post({ intent: "link", email: "chair@hkust.hk" });
     expect(englishWords(link.html)).toEqual([]);
   });
+  it("when a sign-in link no longer works, or names a way to sign in that does not exist", async () => {
+    const invalid = await page("/login/link/not-a-link-any-more");
+    expect(invalid.status).toBe(410);
+    expect(invalid.html).toContain("此登入連結已失效");
+    expect(invalid.html).toContain("<title>登入 — Podium</title>");
+    if (englishWords(invalid.html).length) console.log(perceivable(invalid.html).replace(/\s+/g, " ").slice(0, 3000));
+    expect(englishWords(invalid.html)).toEqual([]);
+    const unknown = await page("/auth/oidc/no-such-university/callback");
+    expect(unknown.status).toBe(404);
+    expect(unknown.html).toContain("沒有這種登入方式");
+    expect(englishWords(unknown.html)).toEqual([]);
+  });
 });

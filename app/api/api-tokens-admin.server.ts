@@ -7,30 +7,32 @@ import type { User } from "~db/schema";
 import { listManagedEvents } from "~/events/event-admin.server";
 import { parseSubmission } from "~/security/form-submission.server";
 import { formatInstant } from "~/time";
-import { apiTokenFormSchema } from "./api-token-form";
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translator";
+import { apiTokenFormSchemaIn } from "./api-token-form";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.server";
 
-export async function apiTokensPage(db: Database, user: User, zone: string) {
+export async function apiTokensPage(db: Database, user: User, { zone, locale, t }: { zone: string; locale: Locale; t: Translate }) {
   const now = new Date();
   const [tokens, upcoming, past] = await Promise.all([
     listApiTokens(db, user),
     listManagedEvents(db, user, { when: "upcoming", now, limit: 200 }),
     listManagedEvents(db, user, { when: "past", now, limit: 50 }),
   ]);
-  const events = [...upcoming, ...past].map((e) => ({ id: e.id, title: e.title, when: formatInstant(e.startsAt, zone, "date") }));
+  const events = [...upcoming, ...past].map((e) => ({ id: e.id, title: e.title, when: formatInstant(e.startsAt, zone, "date", locale) }));
   const titles = new Map(events.map((e) => [e.id, e.title]));
   return {
     zone,
     events,
-    tokens: tokens.map((t) => ({
-      id: t.id,
-      name: t.name,
-      displayPrefix: t.displayPrefix,
-      scope: t.scope,
-      events: t.eventIds ? t.eventIds.map((id) => titles.get(id) ?? "an event you no longer manage") : null,
-      createdAt: formatInstant(t.createdAt, zone, "dateTime"),
-      lastUsedAt: t.lastUsedAt ? formatInstant(t.lastUsedAt, zone, "dateTime") : null,
-      revokedAt: t.revokedAt ? formatInstant(t.revokedAt, zone, "dateTime") : null,
+    tokens: tokens.map((token) => ({
+      id: token.id,
+      name: token.name,
+      displayPrefix: token.displayPrefix,
+      scope: token.scope,
+      events: token.eventIds ? token.eventIds.map((id) => titles.get(id) ?? t("apiTokens.eventNoLongerManaged")) : null,
+      createdAt: formatInstant(token.createdAt, zone, "dateTime", locale),
+      lastUsedAt: token.lastUsedAt ? formatInstant(token.lastUsedAt, zone, "dateTime", locale) : null,
+      revokedAt: token.revokedAt ? formatInstant(token.revokedAt, zone, "dateTime", locale) : null,
     })),
   };
 }
@@ -40,18 +42,18 @@ export type ApiTokensActionData =
   | { kind: "created"; name: string; secret: string }
   | { kind: "message"; ok: boolean; message: string };
 
-export async function handleApiTokensAction(db: Database, request: Request, user: User) {
+export async function handleApiTokensAction(db: Database, request: Request, user: User, t: Translate) {
   const formData = await request.formData();
   if (formData.get("intent") === "revoke") {
     const tokenId = z.string().uuid().safeParse(formData.get("tokenId"));
     const outcome = tokenId.success ? await revokeApiToken(db, { user, tokenId: tokenId.data }) : { ok: false as const };
-    if (!outcome.ok) return data<ApiTokensActionData>({ kind: "message", ok: false, message: "That token does not exist or is already revoked." }, { status: 404 });
-    return data<ApiTokensActionData>({ kind: "message", ok: true, message: `Revoked “${outcome.name}”. Anything still using it now gets 401.` });
+    if (!outcome.ok) return data<ApiTokensActionData>({ kind: "message", ok: false, message: t("apiTokens.notRevoked") }, { status: 404 });
+    return data<ApiTokensActionData>({ kind: "message", ok: true, message: t("apiTokens.revoked", { name: outcome.name }) });
   }
-  const submission = parseSubmission(formData, { schema: apiTokenFormSchema });
+  const submission = parseSubmission(formData, { schema: apiTokenFormSchemaIn(t) });
   if (submission.status !== "success") return data<ApiTokensActionData>({ kind: "form", result: submission.reply() }, { status: 400 });
   const values = submission.value;
-  const outcome = await createApiToken(db, { user, name: values.name, scope: values.scope, eventIds: values.events === "chosen" ? values.eventIds! : null });
+  const outcome = await createApiToken(db, { user, name: values.name, scope: values.scope, eventIds: values.events === "chosen" ? values.eventIds! : null, t });
   if (!outcome.ok) return data<ApiTokensActionData>({ kind: "form", result: submission.reply({ fieldErrors: { eventIds: [outcome.message] } }) }, { status: 400 });
   return data<ApiTokensActionData>({ kind: "created", name: outcome.token.name, secret: outcome.secret });
 }

@@ -7,6 +7,8 @@ import { apiTokens, events, users, type ApiToken, type ApiTokenScope, type User 
 import { manageableBy } from "~/auth/event-access.server";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import { createToken, hashToken, looksLikeToken } from "~/security/tokens.server";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import type { Translate } from "~/i18n/translator";
 
 export const TOKEN_PREFIX = "podium_pat_";
 /** How much of a token the list shows so its owner can tell tokens apart (never enough to guess it). */
@@ -23,7 +25,13 @@ export type CreateTokenOutcome = { ok: true; secret: string; token: ApiToken } |
 
 export async function createApiToken(
   db: Database,
-  { user, name, scope, eventIds }: { user: User; name: string; scope: ApiTokenScope; eventIds: string[] | null },
+  {
+    user,
+    name,
+    scope,
+    eventIds,
+    t = consoleTranslatorFor("en"),
+  }: { user: User; name: string; scope: ApiTokenScope; eventIds: string[] | null; /** The console's language for the refusal. */ t?: Translate },
 ): Promise<CreateTokenOutcome> {
   if (eventIds) {
     // Chosen events must be ones the owner manages now; another organizer's event is simply not offered.
@@ -33,7 +41,7 @@ export async function createApiToken(
       .select({ id: events.id })
       .from(events)
       .where(ownership ? and(inArray(events.id, unique), ownership) : inArray(events.id, unique));
-    if (found.length !== unique.length || unique.length === 0) return { ok: false, field: "eventIds", message: "Choose events from the list" };
+    if (found.length !== unique.length || unique.length === 0) return { ok: false, field: "eventIds", message: t("apiTokens.validation.eventFromList") };
     eventIds = unique;
   }
   const { token } = createToken();

@@ -2,7 +2,8 @@
 import type { OidcProviderConfig } from "~/env.server";
 import type { UserRole } from "~db/schema";
 
-export type AccessDecision = { allowed: true; role: UserRole; email: string } | { allowed: false; reason: string };
+/** A refusal names its reason as a code; the sign-in page words it in the reader's language. */
+export type AccessDecision = { allowed: true; role: UserRole; email: string } | { allowed: false; code: "unverified-email" | "not-allowed"; email: string };
 
 /** Group-like claims come as a list ("groups": [...]), one string, or a space-separated string ("roles"). */
 function claimValues(value: unknown): string[] {
@@ -21,7 +22,7 @@ export function decideAccess(provider: Pick<OidcProviderConfig, "allowedDomains"
   // Entra ID sends no email_verified: only a provider marked TRUST_EMAIL (one tenant's own directory) may skip it.
   const verified = claims.email_verified === true || claims.email_verified === "true" || (provider.trustEmail && claims.email_verified === undefined);
   if (!email || !verified || !/^[^\s@]+@[^\s@]+$/.test(email)) {
-    return { allowed: false, reason: "Your university account did not share a verified email address, which Podium needs to set up your account." };
+    return { allowed: false, code: "unverified-email", email };
   }
   const groups = new Set(claimValues(claims[provider.groupsClaim]));
   if (provider.adminGroups.some((g) => groups.has(g))) return { allowed: true, role: "admin", email };
@@ -29,5 +30,5 @@ export function decideAccess(provider: Pick<OidcProviderConfig, "allowedDomains"
   if (provider.organizerGroups.some((g) => groups.has(g)) || provider.allowedDomains.includes(domain)) {
     return { allowed: true, role: "organizer", email };
   }
-  return { allowed: false, reason: `The account ${email} is not among those allowed to organize events on Podium. Ask your Podium administrator for access.` };
+  return { allowed: false, code: "not-allowed", email };
 }

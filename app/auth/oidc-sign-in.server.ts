@@ -13,6 +13,9 @@ import { decideAccess } from "./oidc-access";
 import { providerConfiguration, ProviderUnavailableError, signInFormTargets } from "./oidc-client.server";
 import { accountForIdentity, auditSignIn, auditSignInRefused } from "./sign-in-accounts.server";
 import { createSession, safeRedirectPath } from "./session.server";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import type { Translate } from "~/i18n/translator";
 
 /** Long enough for a university login with two-factor authentication; a flow is used once. */
 const FLOW_MINUTES = 10;
@@ -35,45 +38,48 @@ export function callbackUrl(origin: string, provider: Pick<OidcProviderConfig, "
   return `${origin}/auth/oidc/${provider.id}/callback`;
 }
 
-function providerDown(provider: OidcProviderConfig): SignInProblem {
+function providerDown(t: Translate, provider: OidcProviderConfig): SignInProblem {
   return {
     status: 503,
-    title: `${provider.name} is not answering`,
-    message: `${provider.name}'s sign-in service did not answer. Try again in a few minutes, or sign in another way.`,
+    title: t("signInProblem.providerDown.title", { provider: provider.name }),
+    message: t("signInProblem.providerDown.message", { provider: provider.name }),
     retryAfterSeconds: 30,
   };
 }
 
 /** The provider's login page lives off its issuer's origin, where the page's form-action policy cannot follow. */
-function providerMisplaced(provider: OidcProviderConfig, origin: string): SignInProblem {
+function providerMisplaced(t: Translate, provider: OidcProviderConfig, origin: string): SignInProblem {
   return {
     status: 502,
-    title: `${provider.name} cannot be reached from here`,
-    message: `${provider.name} asks browsers to sign in at ${origin}, not at its own address, and this site does not send anyone to an address it was not told about. Sign in another way, and tell the site's administrator.`,
+    title: t("signInProblem.providerMisplaced.title", { provider: provider.name }),
+    message: t("signInProblem.providerMisplaced.message", { provider: provider.name, origin }),
   };
 }
 
-const NOT_COMPLETED: SignInProblem = {
-  status: 400,
-  title: "Sign-in could not be completed",
-  message: "This sign-in could not be checked, so it was refused. Nothing was changed. Please start again from the sign-in page.",
-};
-const EXPIRED: SignInProblem = {
-  status: 400,
-  title: "This sign-in has expired",
-  message: "This sign-in was already used, took too long, or was started in another browser. Please start again from the sign-in page.",
-};
+function notCompleted(t: Translate): SignInProblem {
+  return { status: 400, title: t("signInProblem.notCompleted.title"), message: t("signInProblem.notCompleted.message") };
+}
+
+function expired(t: Translate): SignInProblem {
+  return { status: 400, title: t("signInProblem.expired.title"), message: t("signInProblem.expired.message") };
+}
+
+/** The problems are shown on a public page, in the reader's language. */
+function readerTranslator(request: Request): Translate {
+  return translatorFor(requestLocale(request));
+}
 
 /** Step 1 (the button's POST): remember state, nonce and PKCE verifier, then send the browser to the provider. */
 export async function startOidcSignIn(
   db: Database,
   { env, origin, request, provider, redirectTo }: { env: Env; origin: string; request: Request; provider: OidcProviderConfig; redirectTo: unknown },
 ): Promise<StartOutcome> {
+  const t = readerTranslator(request);
   let config: oidc.Configuration;
   try {
     config = await providerConfiguration(provider, env.PODIUM_OIDC_TIMEOUT_SECONDS);
   } catch (error) {
-    if (error instanceof ProviderUnavailableError) return { ok: false, problem: providerDown(provider) };
+    if (error instanceof ProviderUnavailableError) return { ok: false, problem: providerDown(t, provider) };
     throw error;
   }
   const state = oidc.randomState();
@@ -99,7 +105,7 @@ export async function startOidcSignIn(
   });
   if (!signInFormTargets([provider]).includes(url.origin)) {
     console.error(`OIDC provider ${provider.id}: authorization endpoint ${url.origin} is not on the issuer's origin; browsers would block the redirect (CSP form-action).`);
-    return { ok: false, problem: providerMisplaced(provider, url.origin) };
+    return { ok: false, problem: providerMisplaced(t, provider, url.origin) };
   }
   return { ok: true, location: url.href, setCookie: binding.setCookie };
 }
@@ -119,6 +125,7 @@ export async function finishOidcSignIn(
   db: Database,
   { env, origin, request, provider }: { env: Env; origin: string; request: Request; provider: OidcProviderConfig },
 ): Promise<FinishOutcome> {
+  const t = readerTranslator(request);
   const method = `${provider.name} (OpenID Connect)`;
   const params = new URL(request.url).searchParams;
   const state = params.get("state");
@@ -126,11 +133,11 @@ export async function finishOidcSignIn(
   if (params.get("error")) {
     // The person cancelled, or the provider refused them; its own words are not shown (they can be anything).
     await auditSignInRefused(db, { who: "unknown", method, reason: `the provider answered ${params.get("error")!.slice(0, 60)}` });
-    return { ok: false, problem: { ...NOT_COMPLETED, message: `${provider.name} did not sign you in. Please start again from the sign-in page.` } };
+    return { ok: false, problem: { ...notCompleted(t), message: t("signInProblem.notCompleted.providerRefused", { provider: provider.name }) } };
   }
   if (!state || !browser) {
     await auditSignInRefused(db, { who: "unknown", method, reason: !state ? "no state" : "no sign-in cookie in this browser" });
-    return { ok: false, problem: EXPIRED };
+    return { ok: false, problem: expired(t) };
   }
   // Claim the flow: matching state, this browser, this provider, unused, unexpired. Used once, whatever comes next.
   const [flow] = await db
@@ -148,7 +155,7 @@ export async function finishOidcSignIn(
     .returning();
   if (!flow) {
     await auditSignInRefused(db, { who: "unknown", method, reason: "unknown, used or expired state" });
-    return { ok: false, problem: EXPIRED };
+    return { ok: false, problem: expired(t) };
   }
 
   let claims: oidc.IDToken;
@@ -166,18 +173,22 @@ export async function finishOidcSignIn(
   } catch (error) {
     if (error instanceof ProviderUnavailableError || isUnreachable(error)) {
       await auditSignInRefused(db, { who: "unknown", method, reason: "the provider did not answer" });
-      return { ok: false, problem: providerDown(provider) };
+      return { ok: false, problem: providerDown(t, provider) };
     }
     // Replayed code, wrong audience or issuer, expired or wrongly signed ID token, nonce mismatch…
     await auditSignInRefused(db, { who: "unknown", method, reason: `the provider's answer failed its checks (${describe(error)})` });
-    return { ok: false, problem: NOT_COMPLETED };
+    return { ok: false, problem: notCompleted(t) };
   }
 
   const who = typeof claims.email === "string" ? claims.email : `${claims.iss} ${claims.sub}`;
   const access = decideAccess(provider, claims);
   if (!access.allowed) {
     await auditSignInRefused(db, { who, method, reason: "not allowed by the provider's domains or groups" });
-    return { ok: false, problem: { status: 403, title: "This account cannot sign in to Podium", message: access.reason } };
+    const message =
+      access.code === "unverified-email"
+        ? t("signInProblem.notAllowed.noVerifiedEmail")
+        : t("signInProblem.notAllowed.notAmongAllowed", { email: access.email });
+    return { ok: false, problem: { status: 403, title: t("signInProblem.notAllowed.title"), message } };
   }
   const name = typeof claims.name === "string" && claims.name.trim() ? claims.name.trim().slice(0, 200) : access.email;
   const outcome = await accountForIdentity(db, {
@@ -194,7 +205,7 @@ export async function finishOidcSignIn(
     await auditSignInRefused(db, { who, userId: outcome.user.id, method, reason: "the account is disabled" });
     return {
       ok: false,
-      problem: { status: 403, title: "This account is disabled", message: "Your Podium account has been disabled by an administrator. Ask them to enable it again." },
+      problem: { status: 403, title: t("signInProblem.disabled.title"), message: t("signInProblem.disabled.message") },
     };
   }
   const setCookie = await db.transaction(async (tx) => {

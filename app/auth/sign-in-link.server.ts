@@ -11,7 +11,9 @@ import { clientAddress } from "~/security/client-address.server";
 import { hitRateLimit, type RateLimitRule } from "~/security/rate-limit.server";
 import { createToken, hashToken, looksLikeToken } from "~/security/tokens.server";
 import { bindBrowser, browserBindingHash } from "./browser-binding.server";
+import { translatorFor } from "~/i18n/catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
+import type { Translate } from "~/i18n/translator";
 import type { SignInProblem } from "./oidc-sign-in.server";
 import { auditSignIn, auditSignInRefused } from "./sign-in-accounts.server";
 import { createSession, safeRedirectPath } from "./session.server";
@@ -82,44 +84,41 @@ export async function requestSignInLink(
 
 export type RedeemOutcome = { ok: true; location: string; setCookie: string } | { ok: false; problem: SignInProblem };
 
-const LINK_NOT_VALID: SignInProblem = {
-  status: 410,
-  title: "This sign-in link no longer works",
-  message: `Sign-in links work once, for ${SIGN_IN_LINK_MINUTES} minutes. This one was already used, has expired, or was replaced. Ask for a new one on the sign-in page.`,
-};
-const OTHER_BROWSER: SignInProblem = {
-  status: 403,
-  title: "Open this link in the browser where you asked for it",
-  message:
-    "For your safety a sign-in link works only in the browser that asked for it. Open it there, or ask for a new link from this browser on the sign-in page.",
-};
+function linkNotValid(t: Translate): SignInProblem {
+  return { status: 410, title: t("signInProblem.linkInvalid.title"), message: t("signInProblem.linkInvalid.message", { minutes: SIGN_IN_LINK_MINUTES }) };
+}
+function otherBrowser(t: Translate): SignInProblem {
+  return { status: 403, title: t("signInProblem.otherBrowser.title"), message: t("signInProblem.otherBrowser.message") };
+}
 
 /** Opening the emailed link: one use, in the asking browser, for an account that may still sign in. */
 export async function redeemSignInLink(db: Database, { env, request, token }: { env: Env; request: Request; token: string | undefined }): Promise<RedeemOutcome> {
+  // Shown on a public page, in the reader's language.
+  const t = translatorFor(requestLocale(request));
   if (!signInLinksEnabled(env)) {
-    return { ok: false, problem: { status: 403, title: "Sign-in links are turned off", message: "This Podium signs organizers in through their university only. Use the sign-in page." } };
+    return { ok: false, problem: { status: 403, title: t("signInProblem.linksOff.title"), message: t("signInProblem.linksOff.message") } };
   }
-  if (!looksLikeToken(token)) return { ok: false, problem: LINK_NOT_VALID };
+  if (!looksLikeToken(token)) return { ok: false, problem: linkNotValid(t) };
   const [link] = await db.select().from(signInLinks).where(eq(signInLinks.tokenHash, hashToken(token)));
-  if (!link?.userId || link.usedAt || link.expiresAt <= new Date()) return { ok: false, problem: LINK_NOT_VALID };
+  if (!link?.userId || link.usedAt || link.expiresAt <= new Date()) return { ok: false, problem: linkNotValid(t) };
   // Checked before the link is spent: a mail scanner or a colleague opening it elsewhere must not burn it.
   if (browserBindingHash(request) !== link.browserHash) {
     await auditSignInRefused(db, { who: link.email, userId: link.userId, method: METHOD, reason: "opened in another browser" });
-    return { ok: false, problem: OTHER_BROWSER };
+    return { ok: false, problem: otherBrowser(t) };
   }
   const [spent] = await db
     .update(signInLinks)
     .set({ usedAt: new Date() })
     .where(and(eq(signInLinks.id, link.id), isNull(signInLinks.usedAt), gt(signInLinks.expiresAt, new Date())))
     .returning();
-  if (!spent) return { ok: false, problem: LINK_NOT_VALID };
+  if (!spent) return { ok: false, problem: linkNotValid(t) };
 
   const user = await findUserByEmail(db, link.email);
   if (!user || user.id !== link.userId || user.disabledAt) {
     await auditSignInRefused(db, { who: link.email, userId: link.userId, method: METHOD, reason: user?.disabledAt ? "the account is disabled" : "the account changed" });
     return {
       ok: false,
-      problem: { status: 403, title: "This account cannot sign in", message: "Your Podium account has been disabled by an administrator. Ask them to enable it again." },
+      problem: { status: 403, title: t("signInProblem.disabled.linkTitle"), message: t("signInProblem.disabled.message") },
     };
   }
   const setCookie = await db.transaction(async (tx) => {

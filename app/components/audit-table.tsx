@@ -1,17 +1,26 @@
+import { useTranslation } from "react-i18next";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { ScrollRegion } from "./scroll-region";
 
-/** Audit entries, newest first: when, who, what. The same table for an event's log and the instance's. */
-export function AuditTable({ entries }: { entries: { id: string; at: string; actor: string; summary: string }[] }) {
-  if (entries.length === 0) return <p>Nothing recorded yet.</p>;
+/**
+ * Audit entries, newest first: when, who, which action (when given), what. The same table for an event's
+ * log and the instance's. The summary is the record as written; the rest is in the reader's language.
+ */
+export function AuditTable({ entries }: { entries: { id: string; at: string; actor: string; action?: string; summary: string }[] }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  // An event's sent messages use the same table, without an action column.
+  const withActions = entries.some((e) => e.action !== undefined);
+  if (entries.length === 0) return <p>{t("audit.none")}</p>;
   return (
-    <ScrollRegion label="Audit log table">
+    <ScrollRegion label={t("audit.table")}>
       <table className="data-table">
-        <caption className="visually-hidden">Who changed what, newest first</caption>
+        <caption className="visually-hidden">{t("audit.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
+            <th scope="col">{t("audit.columns.when")}</th>
+            <th scope="col">{t("audit.columns.who")}</th>
+            {withActions ? <th scope="col">{t("audit.columns.action")}</th> : null}
+            <th scope="col">{t("audit.columns.what")}</th>
           </tr>
         </thead>
         <tbody>
@@ -19,6 +28,7 @@ export function AuditTable({ entries }: { entries: { id: string; at: string; act
             <tr key={e.id}>
               <td>{e.at}</td>
               <td>{e.actor}</td>
+              {withActions ? <td>{e.action}</td> : null}
               <td>{e.summary}</td>
             </tr>
           ))}

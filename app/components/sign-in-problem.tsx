@@ -1,6 +1,7 @@
 import type { HeadersFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { Translate } from "~/i18n/translator";
 
 /** The sign-in routes' headers: Retry-After and Cache-Control reach the document response only through here. */
 export const signInProblemHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
@@ -13,7 +14,9 @@ export const signInProblemHeaders: HeadersFunction = ({ actionHeaders, loaderHea
 };
 
 /** What a sign-in route answers for a provider id that is not (or no longer) configured. */
-export const UNKNOWN_PROVIDER = { title: "No such way to sign in", message: "This sign-in option does not exist (any more). Use the sign-in page." };
+export function unknownProvider(t: Translate) {
+  return { title: t("signInProblem.unknownProvider.title"), message: t("signInProblem.unknownProvider.message") };
+}
 
 /** A sign-in that could not finish (provider down, refused, expired link): what happened and the way back. */
 export function SignInProblemPage({ title, message }: { title: string; message: string }) {

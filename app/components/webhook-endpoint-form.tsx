@@ -1,13 +1,17 @@
-// The webhook endpoint form: one Conform form over endpointFormSchema. Works without JavaScript.
+// The webhook endpoint form: one Conform form over the endpoint schema, in the organizer's language. Works without JavaScript.
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { endpointFormSchema } from "~/webhooks/endpoint-form";
-import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES } from "~/webhooks/event-types";
+import { Trans, useTranslation } from "react-i18next";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
+import { endpointFormSchemaIn } from "~/webhooks/endpoint-form";
+import { WEBHOOK_EVENT_TYPES } from "~/webhooks/event-types";
 import { FieldErrors, FormErrors, SelectField, TextField } from "./form-fields";
 import { STEADY_VALIDATION } from "./form-validation";
 
 export function WebhookEndpointForm({ lastResult, eventChoices }: { lastResult: SubmissionResult<string[]> | undefined; eventChoices: { value: string; label: string }[] }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const endpointFormSchema = endpointFormSchemaIn(t);
   const [form, fields] = useForm({
     id: "webhook-endpoint-form",
     lastResult,
@@ -20,11 +24,11 @@ export function WebhookEndpointForm({ lastResult, eventChoices }: { lastResult: 
   return (
     <Form method="post" className="stack-form panel" {...getFormProps(form)}>
       <FormErrors errors={form.errors} id={form.errorId} />
-      <TextField field={fields.url} label="URL" type="url" autoComplete="off" hint="Where Podium POSTs each event, e.g. https://crm.example.edu/hooks/podium. HTTPS only." />
-      <TextField field={fields.description} label="Description" optional autoComplete="off" hint="For you: which system this is." />
-      <SelectField field={fields.eventId} label="Events" options={eventChoices} emptyLabel="All your events" hint="Limit the endpoint to one event, or hear about all of yours." />
+      <TextField field={fields.url} label={t("webhooks.form.url")} type="url" autoComplete="off" hint={t("webhooks.form.urlHint")} />
+      <TextField field={fields.description} label={t("webhooks.form.description")} optional autoComplete="off" hint={t("webhooks.form.descriptionHint")} />
+      <SelectField field={fields.eventId} label={t("webhooks.form.events")} options={eventChoices} emptyLabel={t("webhooks.allYourEvents")} hint={t("webhooks.form.eventsHint")} />
       <fieldset className="field field--choices" aria-describedby={fields.eventTypes.errors?.length ? typesErrorId : undefined}>
-        <legend>Event types</legend>
+        <legend>{t("webhooks.form.eventTypes")}</legend>
         {WEBHOOK_EVENT_TYPES.map((type) => (
           <label className="choice" key={type}>
             <input
@@ -33,7 +37,8 @@ export function WebhookEndpointForm({ lastResult, eventChoices }: { lastResult: 
               id={`${fields.eventTypes.id}-${type}`}
             />
             <span>
-              <code>{type}</code> — {WEBHOOK_EVENT_DESCRIPTIONS[type]}
+              {/* The catalogue's keys write the type's dot as a hyphen: a dot would nest them. */}
+              <code>{type}</code> — <Trans t={t} i18nKey={`webhooks.eventType.${type.replace(".", "-")}`} components={{ code: <code /> }} />
             </span>
           </label>
         ))}
@@ -41,7 +46,7 @@ export function WebhookEndpointForm({ lastResult, eventChoices }: { lastResult: 
       </fieldset>
       <div className="toolbar">
         <button type="submit" className="button">
-          Add endpoint
+          {t("webhooks.form.submit")}
         </button>
       </div>
     </Form>

@@ -9,11 +9,16 @@ import { formatEventRange, formatInstant } from "~/time";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
 import { ScrollRegion } from "~/components/scroll-region";
 import { ActionNotice } from "~/components/action-notice";
+import { useTranslation } from "react-i18next";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
-export const meta: MetaFunction = () => [{ title: "Organizer console — Podium" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context.db, request);
+  const locale = requestLocale(request);
   const now = new Date();
   const zone = viewerZoneFrom(request) ?? "UTC";
   const [upcoming, past, outbox, dead] = await Promise.all([
@@ -26,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     id: e.id,
     title: e.title,
     status: e.status,
-    when: formatEventRange({ startsAt: e.startsAt, endsAt: e.endsAt, zones: e.displayZones }).text,
+    when: formatEventRange({ startsAt: e.startsAt, endsAt: e.endsAt, zones: e.displayZones, locale }).text,
     confirmed: e.confirmed,
     waitlisted: e.waitlisted,
     pending: e.pending,
@@ -35,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     attendance: percent(e.confirmed ? e.attended / e.confirmed : null),
   });
   return {
+    metaTitle: consoleTranslatorFor(locale)("dashboard.metaTitle"),
     name: user.name,
     upcoming: upcoming.map(row),
     past: past.map(row),
@@ -42,74 +48,78 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ...outbox,
       rate: outbox.rate && {
         ...outbox.rate,
-        pausedUntil: outbox.rate.pausedUntil ? formatInstant(outbox.rate.pausedUntil, zone, "time") : null,
+        pausedUntil: outbox.rate.pausedUntil ? formatInstant(outbox.rate.pausedUntil, zone, "time", locale) : null,
       },
     },
-    dead: dead.map((m) => ({ ...m, createdAt: formatInstant(m.createdAt, zone, "dateTime") })),
+    dead: dead.map((m) => ({ ...m, createdAt: formatInstant(m.createdAt, zone, "dateTime", locale) })),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context.db, request);
+  const t = consoleTranslatorFor(requestLocale(request));
   const form = await request.formData();
   if (form.get("intent") === "retry-all") {
     const count = await retryAllDeadMessages(context.db, user);
     return count > 0
-      ? data({ ok: true, message: `${count} ${count === 1 ? "message" : "messages"} queued again; the worker will send them within seconds.` })
-      : data({ ok: false, message: "There are no undelivered messages of yours to retry." }, { status: 404 });
+      ? data({ ok: true, message: t("outbox.retriedAll", { count }) })
+      : data({ ok: false, message: t("outbox.nothingToRetry") }, { status: 404 });
   }
-  if (form.get("intent") !== "retry") return data({ ok: false, message: "Unknown action." }, { status: 400 });
+  if (form.get("intent") !== "retry") return data({ ok: false, message: t("outbox.unknownAction") }, { status: 400 });
   const retried = await retryDeadMessage(context.db, user, String(form.get("id") ?? ""));
   return retried
-    ? data({ ok: true, message: "Queued again; the worker will try it within seconds." })
-    : data({ ok: false, message: "That message is not dead any more, or is not yours to retry." }, { status: 404 });
+    ? data({ ok: true, message: t("outbox.retried") })
+    : data({ ok: false, message: t("outbox.notRetried") }, { status: 404 });
 }
 
 export default function AdminHome() {
   const { name, upcoming, past, outbox, dead } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="console-title">
-      <h1 id="console-title">Organizer console</h1>
-      <p>Welcome, {name}.</p>
+      <h1 id="console-title">{t("dashboard.title")}</h1>
+      <p>{t("dashboard.welcome", { name })}</p>
       <p>
         <Link to="/admin/events/new" className="button">
-          New event
+          {t("dashboard.newEvent")}
         </Link>
       </p>
       <ActionNotice result={actionData} />
-      <h2>Upcoming events</h2>
-      {upcoming.length ? <EventTable rows={upcoming} caption="Upcoming events with their fill rate" measure="fill" /> : <p>No upcoming events yet.</p>}
-      <h2>Recent past events</h2>
-      {past.length ? <EventTable rows={past} caption="Past events with their attendance rate" measure="attendance" /> : <p>No past events.</p>}
+      <h2>{t("dashboard.upcoming")}</h2>
+      {upcoming.length ? <EventTable rows={upcoming} caption={t("dashboard.upcomingCaption")} measure="fill" /> : <p>{t("dashboard.noUpcoming")}</p>}
+      <h2>{t("dashboard.past")}</h2>
+      {past.length ? <EventTable rows={past} caption={t("dashboard.pastCaption")} measure="attendance" /> : <p>{t("dashboard.noPast")}</p>}
 
-      <h2>Email outbox</h2>
-      <ul className="count-list" aria-label="Outbox by state">
-        <li>Queued: {outbox.queued}</li>
-        <li>Sending: {outbox.sending}</li>
-        <li>Waiting, provider asked us to slow down: {outbox.waitingForRateLimit}</li>
-        <li>Waiting to retry after a provider error: {outbox.waitingAfterError}</li>
-        <li>Undelivered: {outbox.dead}</li>
-        <li>Dropped, too late to be useful: {outbox.dropped}</li>
-        <li>Sent: {outbox.sent}</li>
+      <h2>{t("outbox.title")}</h2>
+      <ul className="count-list" aria-label={t("outbox.byState")}>
+        <li>{t("outbox.queued", { n: outbox.queued })}</li>
+        <li>{t("outbox.sending", { n: outbox.sending })}</li>
+        <li>{t("outbox.waitingForRateLimit", { n: outbox.waitingForRateLimit })}</li>
+        <li>{t("outbox.waitingAfterError", { n: outbox.waitingAfterError })}</li>
+        <li>{t("outbox.dead", { n: outbox.dead })}</li>
+        <li>{t("outbox.dropped", { n: outbox.dropped })}</li>
+        <li>{t("outbox.sent", { n: outbox.sent })}</li>
       </ul>
       <p>
-        Sent in the last minute: {outbox.sentLastMinute}.{" "}
+        {t("outbox.sentLastMinute", { n: outbox.sentLastMinute })}{" "}
         {outbox.rate
-          ? `Send rate: ${outbox.rate.current} of ${outbox.rate.configured} requests per second${outbox.rate.pausedUntil ? `, paused by the provider until ${outbox.rate.pausedUntil}` : ""}.`
-          : "Mail goes to the built-in mailbox, with no rate limit."}
+          ? outbox.rate.pausedUntil
+            ? t("outbox.ratePaused", { current: outbox.rate.current, configured: outbox.rate.configured, until: outbox.rate.pausedUntil })
+            : t("outbox.rate", { current: outbox.rate.current, configured: outbox.rate.configured })
+          : t("outbox.builtIn")}
       </p>
       {dead.length ? (
-        <ScrollRegion label="Undelivered messages table">
+        <ScrollRegion label={t("outbox.deadTable")}>
           <table className="data-table">
-            <caption>Messages that could not be delivered</caption>
+            <caption>{t("outbox.deadCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">To</th>
-                <th scope="col">Message</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Provider's answer</th>
-                <th scope="col">Action</th>
+                <th scope="col">{t("outbox.columns.to")}</th>
+                <th scope="col">{t("outbox.columns.message")}</th>
+                <th scope="col">{t("outbox.columns.attempts")}</th>
+                <th scope="col">{t("outbox.columns.answer")}</th>
+                <th scope="col">{t("outbox.columns.action")}</th>
               </tr>
             </thead>
             <tbody>
@@ -117,7 +127,7 @@ export default function AdminHome() {
                 <tr key={m.id}>
                   <td>{m.toEmail}</td>
                   <td>
-                    {m.template} ({m.createdAt})
+                    {t(`outbox.template.${m.template}`, { defaultValue: m.template })} ({m.createdAt})
                   </td>
                   <td>{m.attempts}</td>
                   <td>{m.lastError}</td>
@@ -125,7 +135,7 @@ export default function AdminHome() {
                     <Form method="post">
                       <input type="hidden" name="id" value={m.id} />
                       <button type="submit" name="intent" value="retry" className="button button--secondary">
-                        Retry
+                        {t("outbox.retry")}
                       </button>
                     </Form>
                   </td>
@@ -138,12 +148,12 @@ export default function AdminHome() {
       {outbox.dead > 0 ? (
         <Form method="post">
           <button type="submit" name="intent" value="retry-all" className="button button--secondary">
-            Retry all undelivered messages
+            {t("outbox.retryAll")}
           </button>
         </Form>
       ) : null}
       <p>
-        <Link to="/admin/mailbox">Open the built-in mailbox</Link>
+        <Link to="/admin/mailbox">{t("outbox.openMailbox")}</Link>
       </p>
     </section>
   );
@@ -158,30 +168,31 @@ function EventTable({
   caption: string;
   measure: "fill" | "attendance";
 }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <ScrollRegion label={caption}>
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Event</th>
-            <th scope="col">When</th>
-            <th scope="col">Registered</th>
-            <th scope="col">{measure === "fill" ? "Fill rate" : "Attendance"}</th>
+            <th scope="col">{t("dashboard.columns.event")}</th>
+            <th scope="col">{t("dashboard.columns.when")}</th>
+            <th scope="col">{t("dashboard.columns.registered")}</th>
+            <th scope="col">{measure === "fill" ? t("dashboard.columns.fill") : t("dashboard.columns.attendance")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((e) => (
             <tr key={e.id}>
               <td>
-                <Link to={`/admin/events/${e.id}`}>{e.title}</Link> <span className="field__optional">({e.status})</span>
+                <Link to={`/admin/events/${e.id}`}>{e.title}</Link> <span className="field__optional">({t(`events.status.${e.status}`)})</span>
               </td>
               <td>{e.when}</td>
               <td>
                 {e.confirmed}
                 {e.capacity ? ` / ${e.capacity}` : ""}
-                {e.waitlisted ? `, ${e.waitlisted} waiting` : ""}
-                {e.pending ? `, ${e.pending} pending` : ""}
+                {e.waitlisted ? t("dashboard.waiting", { count: e.waitlisted }) : ""}
+                {e.pending ? t("dashboard.pending", { count: e.pending }) : ""}
               </td>
               <td>{measure === "fill" ? e.fill : e.attendance}</td>
             </tr>

@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { apiTokenFormSchema } from "~/api/api-token-form";
+import { Trans, useTranslation } from "react-i18next";
+import { apiTokenFormSchemaIn } from "~/api/api-token-form";
 import { apiTokensPage, handleApiTokensAction } from "~/api/api-tokens-admin.server";
 import { requireUser } from "~/auth/session.server";
 import { ActionNotice } from "~/components/action-notice";
@@ -10,30 +11,37 @@ import { FormErrors, SelectField, TextField } from "~/components/form-fields";
 import { STEADY_VALIDATION } from "~/components/form-validation";
 import { ScrollRegion } from "~/components/scroll-region";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
-export const meta: MetaFunction = () => [{ title: "API tokens — Podium" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context.db, request);
-  return apiTokensPage(context.db, user, viewerZoneFrom(request) ?? "UTC");
+  const locale = requestLocale(request);
+  const t = consoleTranslatorFor(locale);
+  const page = await apiTokensPage(context.db, user, { zone: viewerZoneFrom(request) ?? "UTC", locale, t });
+  return { ...page, metaTitle: t("apiTokens.metaTitle") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context.db, request);
-  return handleApiTokensAction(context.db, request, user);
+  return handleApiTokensAction(context.db, request, user, consoleTranslatorFor(requestLocale(request)));
 }
-
-const SCOPE_OPTIONS = [
-  { value: "read", label: "Read-only" },
-  { value: "write", label: "Read-write" },
-];
-const EVENTS_OPTIONS = [
-  { value: "all", label: "All my events (and ones I add later)" },
-  { value: "chosen", label: "Only the events ticked below" },
-];
 
 function NewTokenForm({ events }: { events: { id: string; title: string; when: string }[] }) {
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const apiTokenFormSchema = apiTokenFormSchemaIn(t);
+  const scopeOptions = [
+    { value: "read", label: t("apiTokens.scope.read") },
+    { value: "write", label: t("apiTokens.scope.write") },
+  ];
+  const eventsOptions = [
+    { value: "all", label: t("apiTokens.eventsChoice.all") },
+    { value: "chosen", label: t("apiTokens.eventsChoice.chosen") },
+  ];
   const [form, fields] = useForm({
     id: "new-token-form",
     lastResult: actionData?.kind === "form" ? actionData.result : undefined,
@@ -45,14 +53,14 @@ function NewTokenForm({ events }: { events: { id: string; title: string; when: s
   const chosen = new Set((fields.eventIds.initialValue as string[] | string | undefined) ?? []);
   return (
     <Form method="post" className="stack-form panel" {...getFormProps(form)}>
-      <h2>New token</h2>
+      <h2>{t("apiTokens.newToken")}</h2>
       <FormErrors errors={form.errors} id={form.errorId} />
-      <TextField field={fields.name} label="Name" hint="What will use it, e.g. “Department website”." autoComplete="off" />
-      <SelectField field={fields.scope} label="Access" options={SCOPE_OPTIONS} hint="Read-only tokens can list and read; read-write tokens can also create and change." />
-      <SelectField field={fields.events} label="Events" options={EVENTS_OPTIONS} />
+      <TextField field={fields.name} label={t("apiTokens.name")} hint={t("apiTokens.nameHint")} autoComplete="off" />
+      <SelectField field={fields.scope} label={t("apiTokens.access")} options={scopeOptions} hint={t("apiTokens.accessHint")} />
+      <SelectField field={fields.events} label={t("apiTokens.events")} options={eventsOptions} />
       {events.length > 0 ? (
         <fieldset className="field" aria-describedby={fields.eventIds.errors?.length ? fields.eventIds.errorId : undefined}>
-          <legend>Chosen events (used when “Only the events ticked below” is selected)</legend>
+          <legend>{t("apiTokens.chosenEvents")}</legend>
           {events.map((event) => (
             <div className="field field--checkbox" key={event.id}>
               <input type="checkbox" id={`token-event-${event.id}`} name={fields.eventIds.name} value={event.id} defaultChecked={chosen.has(event.id)} />
@@ -70,7 +78,7 @@ function NewTokenForm({ events }: { events: { id: string; title: string; when: s
       ) : null}
       <div className="toolbar">
         <button type="submit" className="button">
-          Create token
+          {t("apiTokens.create")}
         </button>
       </div>
     </Form>
@@ -80,42 +88,40 @@ function NewTokenForm({ events }: { events: { id: string; title: string; when: s
 export default function ApiTokens() {
   const { tokens, events, zone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="api-tokens-title">
-      <h1 id="api-tokens-title">API tokens</h1>
+      <h1 id="api-tokens-title">{t("apiTokens.title")}</h1>
       <p>
-        Tokens let other systems use the <a href="/api">Podium API</a> as you: they see and change exactly the events you manage (or fewer). Send one as{" "}
-        <code>Authorization: Bearer …</code>.
+        <Trans t={t} i18nKey="apiTokens.intro" components={{ api: <a href="/api" />, code: <code /> }} />
       </p>
       {actionData?.kind === "created" ? (
         <div className="notice notice--success" role="status">
+          <p>{t("apiTokens.created", { name: actionData.name })}</p>
           <p>
-            Created “{actionData.name}”. Copy the token now: it is not shown again.
-          </p>
-          <p>
-            <label htmlFor="new-token-secret">Your new token</label>
+            <label htmlFor="new-token-secret">{t("apiTokens.yourNewToken")}</label>
             <input id="new-token-secret" className="token-secret" readOnly value={actionData.secret} />
           </p>
         </div>
       ) : null}
       {actionData?.kind === "message" ? <ActionNotice result={actionData} /> : null}
       <NewTokenForm events={events} />
-      <h2>Your tokens</h2>
+      <h2>{t("apiTokens.yourTokens")}</h2>
       {tokens.length === 0 ? (
-        <p className="empty-state">No tokens yet.</p>
+        <p className="empty-state">{t("apiTokens.none")}</p>
       ) : (
-        <ScrollRegion label="API tokens table">
+        <ScrollRegion label={t("apiTokens.table")}>
           <table className="data-table">
-            <caption className="visually-hidden">Your API tokens, newest first; times in {zone}</caption>
+            <caption className="visually-hidden">{t("apiTokens.caption", { zone })}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Starts with</th>
-                <th scope="col">Access</th>
-                <th scope="col">Events</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
+                <th scope="col">{t("apiTokens.columns.name")}</th>
+                <th scope="col">{t("apiTokens.columns.prefix")}</th>
+                <th scope="col">{t("apiTokens.columns.access")}</th>
+                <th scope="col">{t("apiTokens.columns.events")}</th>
+                <th scope="col">{t("apiTokens.columns.created")}</th>
+                <th scope="col">{t("apiTokens.columns.lastUsed")}</th>
+                <th scope="col">{t("apiTokens.columns.state")}</th>
               </tr>
             </thead>
             <tbody>
@@ -125,18 +131,18 @@ export default function ApiTokens() {
                   <td>
                     <code>{token.displayPrefix}…</code>
                   </td>
-                  <td>{token.scope === "write" ? "Read-write" : "Read-only"}</td>
-                  <td>{token.events ? token.events.join(", ") : "All my events"}</td>
+                  <td>{t(`apiTokens.scope.${token.scope}`)}</td>
+                  <td>{token.events ? token.events.join(", ") : t("apiTokens.allMyEvents")}</td>
                   <td>{token.createdAt}</td>
-                  <td>{token.lastUsedAt ?? "Never"}</td>
+                  <td>{token.lastUsedAt ?? t("apiTokens.never")}</td>
                   <td>
                     {token.revokedAt ? (
-                      `Revoked ${token.revokedAt}`
+                      t("apiTokens.revokedAt", { at: token.revokedAt })
                     ) : (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="tokenId" value={token.id} />
-                        <button type="submit" name="intent" value="revoke" className="button button--secondary" aria-label={`Revoke ${token.name}`}>
-                          Revoke
+                        <button type="submit" name="intent" value="revoke" className="button button--secondary" aria-label={t("apiTokens.revokeLabel", { name: token.name })}>
+                          {t("apiTokens.revoke")}
                         </button>
                       </Form>
                     )}

@@ -4,11 +4,16 @@ import { requireUser } from "~/auth/session.server";
 import { listMailbox } from "~/email/outbox-admin.server";
 import { formatInstant } from "~/time";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
+import { Trans, useTranslation } from "react-i18next";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
-export const meta: MetaFunction = () => [{ title: "Mailbox — Podium" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context.db, request);
+  const locale = requestLocale(request);
   const zone = viewerZoneFrom(request) ?? "UTC";
   const messages = await listMailbox(context.db, user);
   return {
@@ -16,23 +21,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: m.id,
       to: m.toAddress,
       subject: m.subject,
-      received: formatInstant(m.receivedAt, zone, "dateTime"),
+      received: formatInstant(m.receivedAt, zone, "dateTime", locale),
       attachments: m.attachmentCount.length,
     })),
+    metaTitle: consoleTranslatorFor(locale)("mailbox.metaTitle"),
   };
 }
 
 export default function Mailbox() {
   const { messages } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="mailbox-title">
-      <h1 id="mailbox-title">Mailbox</h1>
+      <h1 id="mailbox-title">{t("mailbox.title")}</h1>
       <p>
-        With no <code>RESEND_API_KEY</code> configured, every email Podium sends is delivered here instead, exactly as it would
-        have been sent.
+        <Trans t={t} i18nKey="mailbox.intro" components={{ code: <code /> }} />
       </p>
       {messages.length === 0 ? (
-        <p className="empty-state">No email has been sent yet.</p>
+        <p className="empty-state">{t("mailbox.none")}</p>
       ) : (
         <ul className="mailbox-list">
           {messages.map((m) => (
@@ -41,8 +47,8 @@ export default function Mailbox() {
                 {m.subject}
               </Link>
               <span className="mailbox-list__meta">
-                To {m.to} · {m.received}
-                {m.attachments > 0 ? ` · ${m.attachments} attachment${m.attachments === 1 ? "" : "s"}` : ""}
+                {t("mailbox.toLine", { address: m.to })} · {m.received}
+                {m.attachments > 0 ? ` · ${t("mailbox.attachments", { count: m.attachments })}` : ""}
               </span>
             </li>
           ))}

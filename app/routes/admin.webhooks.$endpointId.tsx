@@ -7,32 +7,38 @@ import { ScrollRegion } from "~/components/scroll-region";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
 import { findEndpointFor } from "~/webhooks/endpoints.server";
 import { handleEndpointAction, loadEndpointPage } from "~/webhooks/webhook-console.server";
+import { Trans, useTranslation } from "react-i18next";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
-export const meta: MetaFunction = () => [{ title: "Webhook endpoint — Podium" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(context.db, request);
-  const page = await loadEndpointPage(context.db, user, params.endpointId, viewerZoneFrom(request) ?? "UTC");
-  if (!page) throw notFound("No such webhook endpoint in your console.");
-  return page;
+  const locale = requestLocale(request);
+  const t = consoleTranslatorFor(locale);
+  const page = await loadEndpointPage(context.db, user, params.endpointId, { zone: viewerZoneFrom(request) ?? "UTC", locale, t });
+  if (!page) throw notFound(t("deliveries.notFound"));
+  return { ...page, metaTitle: t("deliveries.metaTitle") };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(context.db, request);
+  const t = consoleTranslatorFor(requestLocale(request));
   const endpoint = await findEndpointFor(context.db, user, params.endpointId);
-  if (!endpoint) throw notFound("No such webhook endpoint in your console.");
-  return handleEndpointAction(context.db, request, { user, endpoint });
+  if (!endpoint) throw notFound(t("deliveries.notFound"));
+  return handleEndpointAction(context.db, request, { user, endpoint, t });
 }
-
-const STATUS_WORDS = { queued: "Waiting", sending: "Sending", delivered: "Delivered", failed: "Failed" } as const;
 
 export default function WebhookEndpointPage() {
   const { endpoint, deliveries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="endpoint-title">
       <p>
-        <Link to="/admin/webhooks">← Webhooks</Link>
+        <Link to="/admin/webhooks">{t("deliveries.back")}</Link>
       </p>
       <h1 id="endpoint-title" className="break-anywhere">
         {endpoint.url}
@@ -41,53 +47,63 @@ export default function WebhookEndpointPage() {
       <ActionNotice result={actionData} />
       {actionData?.secret ? (
         <p className="notice notice--success">
-          New signing secret, shown only now: <code data-testid="new-secret">{actionData.secret}</code>
+          {t("deliveries.newSecret")} <code data-testid="new-secret">{actionData.secret}</code>
         </p>
       ) : null}
       {endpoint.disabled ? (
-        <p className="notice notice--warning">Disabled{endpoint.disabledReason ? `: ${endpoint.disabledReason}` : ""}. Nothing is sent until you enable it.</p>
+        <p className="notice notice--warning">
+          {endpoint.disabledReason ? t("deliveries.disabledBecause", { reason: endpoint.disabledReason }) : t("deliveries.disabled")}
+        </p>
       ) : endpoint.failingSince ? (
-        <p className="notice notice--warning">Failing since {endpoint.failingSince}; after 3 days of failures the endpoint is disabled and you are emailed.</p>
+        <p className="notice notice--warning">{t("deliveries.failingSince", { since: endpoint.failingSince })}</p>
       ) : null}
-      {endpoint.previousSecretUntil ? <p>The previous secret also signs until {endpoint.previousSecretUntil}.</p> : null}
-      <p>Subscribed to: {endpoint.eventTypes.join(", ")}</p>
+      {endpoint.previousSecretUntil ? <p>{t("deliveries.previousSecret", { until: endpoint.previousSecretUntil })}</p> : null}
+      <p>
+        {t("deliveries.subscribed")}{" "}
+        {endpoint.eventTypes.map((type, index) => (
+          <span key={type}>
+            {index > 0 ? ", " : null}
+            <code>{type}</code>
+          </span>
+        ))}
+      </p>
       <div className="toolbar">
         <Form method="post" className="inline-form">
           <button type="submit" name="intent" value="test" className="button">
-            Send a test event
+            {t("deliveries.sendTest")}
           </button>
         </Form>
         <Form method="post" className="inline-form">
           <button type="submit" name="intent" value="rotate" className="button button--secondary">
-            Rotate secret
+            {t("deliveries.rotate")}
           </button>
         </Form>
         <Form method="post" className="inline-form">
           <button type="submit" name="intent" value={endpoint.disabled ? "enable" : "disable"} className="button button--secondary">
-            {endpoint.disabled ? "Enable" : "Disable"}
+            {endpoint.disabled ? t("deliveries.enable") : t("deliveries.disable")}
           </button>
         </Form>
         <Form method="post" className="inline-form">
           <button type="submit" name="intent" value="delete" className="button button--secondary">
-            Delete endpoint
+            {t("deliveries.delete")}
           </button>
         </Form>
       </div>
-      <h2>Delivery log</h2>
-      <p>The last 50 messages; attempts are kept for 30 days.</p>
+      <h2>{t("deliveries.logTitle")}</h2>
+      <p>{t("deliveries.logIntro")}</p>
       {deliveries.length === 0 ? (
-        <p className="empty-state">Nothing sent yet.</p>
+        <p className="empty-state">{t("deliveries.none")}</p>
       ) : (
-        <ScrollRegion label="Delivery log table">
+        <ScrollRegion label={t("deliveries.table")}>
           <table className="data-table">
-            <caption className="visually-hidden">Deliveries to this endpoint, newest first</caption>
+            <caption className="visually-hidden">{t("deliveries.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Message</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
+                <th scope="col">{t("deliveries.columns.message")}</th>
+                <th scope="col">{t("deliveries.columns.status")}</th>
+                <th scope="col">{t("deliveries.columns.attempts")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("deliveries.columns.actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -99,7 +115,9 @@ export default function WebhookEndpointPage() {
                     <div>{d.createdAt}</div>
                     <details>
                       <summary>
-                        Request <span className="visually-hidden">body of {d.messageId}</span>
+                        {t("deliveries.request")} <span className="visually-hidden">
+                          <Trans t={t} i18nKey="deliveries.requestBody" values={{ id: d.messageId }} components={{ code: <code /> }} />
+                        </span>
                       </summary>
                       <p>
                         webhook-id: <code>{d.messageId}</code>
@@ -108,20 +126,20 @@ export default function WebhookEndpointPage() {
                     </details>
                   </td>
                   <td>
-                    {STATUS_WORDS[d.status]}
-                    {d.nextAttemptAt ? <div>next try {d.nextAttemptAt}</div> : null}
+                    {t(`deliveries.status.${d.status}`)}
+                    {d.nextAttemptAt ? <div>{t("deliveries.nextTry", { at: d.nextAttemptAt })}</div> : null}
                   </td>
                   <td>
                     {d.attempts.length === 0 ? (
-                      "none yet"
+                      t("deliveries.noAttempts")
                     ) : (
                       <ol reversed>
                         {d.attempts.map((a) => (
                           <li key={a.id}>
-                            {a.at}: {a.outcome} in {a.durationMs} ms
+                            {t("deliveries.attempt", { at: a.at, outcome: a.outcome, ms: a.durationMs })}
                             {a.responseBody ? (
                               <details>
-                                <summary>Response</summary>
+                                <summary>{t("deliveries.response")}</summary>
                                 <pre className="break-anywhere">{a.responseBody}</pre>
                               </details>
                             ) : null}
@@ -134,8 +152,8 @@ export default function WebhookEndpointPage() {
                     {d.status === "delivered" || d.status === "failed" ? (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="deliveryId" value={d.id} />
-                        <button type="submit" name="intent" value="redeliver" className="button button--secondary" aria-label={`Redeliver ${d.eventType} ${d.messageId}`}>
-                          Redeliver
+                        <button type="submit" name="intent" value="redeliver" className="button button--secondary" aria-label={t("deliveries.redeliverLabel", { type: d.eventType, id: d.messageId })}>
+                          {t("deliveries.redeliver")}
                         </button>
                       </Form>
                     ) : null}

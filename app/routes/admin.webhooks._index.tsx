@@ -4,17 +4,22 @@ import { requireUser } from "~/auth/session.server";
 import { ScrollRegion } from "~/components/scroll-region";
 import { WebhookEndpointForm } from "~/components/webhook-endpoint-form";
 import { handleCreateEndpoint, loadWebhooksPage } from "~/webhooks/webhook-console.server";
+import { Trans, useTranslation } from "react-i18next";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
-export const meta: MetaFunction = () => [{ title: "Webhooks — Podium" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context.db, request);
-  return loadWebhooksPage(context.db, user);
+  const page = await loadWebhooksPage(context.db, user);
+  return { ...page, metaTitle: consoleTranslatorFor(requestLocale(request))("webhooks.metaTitle") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context.db, request);
-  return handleCreateEndpoint(context.db, request, { user, env: context.env });
+  return handleCreateEndpoint(context.db, request, { user, env: context.env, t: consoleTranslatorFor(requestLocale(request)) });
 }
 
 export default function Webhooks() {
@@ -22,22 +27,22 @@ export default function Webhooks() {
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const created = actionData?.created;
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="webhooks-title">
-      <h1 id="webhooks-title">Webhooks</h1>
+      <h1 id="webhooks-title">{t("webhooks.title")}</h1>
       <p>
-        Podium POSTs a signed JSON message (<a href="https://www.standardwebhooks.com/">Standard Webhooks</a>) to your endpoints when registrations and
-        events change, retrying for up to 3 days. The README shows how to verify the signature.
+        <Trans t={t} i18nKey="webhooks.intro" components={{ spec: <a href="https://www.standardwebhooks.com/" /> }} />
       </p>
       {search.get("deleted") ? (
         <p className="notice notice--success" role="status">
-          Endpoint deleted.
+          {t("webhooks.deleted")}
         </p>
       ) : null}
       {created ? (
         <div className="notice notice--success" role="status">
           <p>
-            Added <strong>{created.url}</strong>. Its signing secret, shown only now — store it with your receiver:
+            <Trans t={t} i18nKey="webhooks.added" values={{ url: created.url }} components={{ url: <strong /> }} />
           </p>
           <p>
             <code className="secret" data-testid="new-secret">
@@ -45,24 +50,24 @@ export default function Webhooks() {
             </code>
           </p>
           <p>
-            <Link to={`/admin/webhooks/${created.id}`}>Open the endpoint and send a test event</Link>
+            <Link to={`/admin/webhooks/${created.id}`}>{t("webhooks.openEndpoint")}</Link>
           </p>
         </div>
       ) : null}
-      <h2>Your endpoints</h2>
+      <h2>{t("webhooks.yourEndpoints")}</h2>
       {endpoints.length === 0 ? (
-        <p className="empty-state">No endpoints yet.</p>
+        <p className="empty-state">{t("webhooks.none")}</p>
       ) : (
-        <ScrollRegion label="Webhook endpoints table">
+        <ScrollRegion label={t("webhooks.table")}>
           <table className="data-table">
-            <caption className="visually-hidden">Your webhook endpoints, newest first</caption>
+            <caption className="visually-hidden">{t("webhooks.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">URL</th>
-                <th scope="col">Events</th>
-                <th scope="col">Types</th>
-                <th scope="col">State</th>
-                <th scope="col">Waiting</th>
+                <th scope="col">{t("webhooks.columns.url")}</th>
+                <th scope="col">{t("webhooks.columns.events")}</th>
+                <th scope="col">{t("webhooks.columns.types")}</th>
+                <th scope="col">{t("webhooks.columns.state")}</th>
+                <th scope="col">{t("webhooks.columns.waiting")}</th>
               </tr>
             </thead>
             <tbody>
@@ -72,9 +77,9 @@ export default function Webhooks() {
                     <Link to={`/admin/webhooks/${e.id}`}>{e.url}</Link>
                     {e.description ? <div>{e.description}</div> : null}
                   </td>
-                  <td>{e.scope}</td>
+                  <td>{e.scope ?? t("webhooks.allYourEvents")}</td>
                   <td>{e.eventTypes.length}</td>
-                  <td>{e.state}</td>
+                  <td>{t(`webhooks.state.${e.state}`)}</td>
                   <td>{e.waiting}</td>
                 </tr>
               ))}
@@ -82,7 +87,7 @@ export default function Webhooks() {
           </table>
         </ScrollRegion>
       )}
-      <h2>Add an endpoint</h2>
+      <h2>{t("webhooks.addEndpoint")}</h2>
       <WebhookEndpointForm lastResult={actionData?.result} eventChoices={eventChoices} />
     </section>
   );

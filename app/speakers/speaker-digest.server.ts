@@ -9,6 +9,8 @@ import { auditLog, eventOrganizers, events, users } from "~db/schema";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { formatInstant } from "~/time";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { emailLocale } from "~emails/i18n";
 
 export const SPEAKER_DIGEST_QUIET_MINUTES = 10;
 
@@ -47,6 +49,16 @@ export async function queueSpeakerChangeDigests(
         ? organizers
         : await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
       const zone = event!.homeZone;
+      // Organizers keep no language of their own: the digest is written in the event's.
+      const locale = emailLocale(event!.defaultLocale);
+      const t = translatorFor(locale);
+      // An answer is worded again in that language; other changes keep the audit log's own words.
+      const summaryOf = (e: (typeof entries)[number], who: string) =>
+        e.action === "speaker.confirmed"
+          ? t("email.speakerChanges.confirmed", { name: who })
+          : e.action === "speaker.declined"
+            ? t("email.speakerChanges.declined", { name: who })
+            : e.summary;
       const last = entries[entries.length - 1]!;
       let sent = 0;
       for (const recipient of recipients) {
@@ -57,7 +69,11 @@ export async function queueSpeakerChangeDigests(
             props: {
               recipient: { name: recipient.name },
               event: { title: event!.title, consoleUrl: `${links.origin}/admin/events/${eventId}/agenda` },
-              changes: entries.map((e) => ({ at: formatInstant(e.createdAt, zone, "dateTime"), who: e.actorLabel.replace(/^Speaker: /, ""), summary: e.summary })),
+              changes: entries.map((e) => {
+                const who = e.actorLabel.replace(/^Speaker: /, "");
+                return { at: formatInstant(e.createdAt, zone, "dateTime", locale), who, summary: summaryOf(e, who) };
+              }),
+              locale,
             },
           },
           to: { email: recipient.email, name: recipient.name },

@@ -10,6 +10,8 @@ import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import type { EndpointFormValues } from "./endpoint-form";
 import { urlProblem, type TargetPolicy } from "./target-guard.server";
 import { newSigningSecret } from "./webhook-signing.server";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import type { Translate } from "~/i18n/translator";
 
 /** How long the previous secret keeps signing after a rotation. */
 export const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
@@ -63,9 +65,9 @@ export type EndpointSaveOutcome =
 
 export async function createEndpoint(
   db: Database,
-  { user, values, target }: { user: User; values: EndpointFormValues; target: TargetPolicy },
+  { user, values, target, t = consoleTranslatorFor("en") }: { user: User; values: EndpointFormValues; target: TargetPolicy; /** The console's language for a refusal; English by default. */ t?: Translate },
 ): Promise<EndpointSaveOutcome> {
-  const problem = urlProblem(values.url, target);
+  const problem = urlProblem(values.url, target, t);
   if (problem) return { ok: false, fieldErrors: { url: [problem] } };
   if (values.eventId) {
     const ownership = manageableBy(user);
@@ -74,7 +76,7 @@ export async function createEndpoint(
       .from(events)
       .where(ownership ? and(eq(events.id, values.eventId), ownership) : eq(events.id, values.eventId));
     // Not "not yours": another organizer's event is not found, as everywhere in the console.
-    if (!event) return { ok: false, fieldErrors: { eventId: ["No such event in your console"] } };
+    if (!event) return { ok: false, fieldErrors: { eventId: [t("webhooks.validation.noSuchEvent")] } };
   }
   const secret = newSigningSecret();
   return db.transaction(async (tx) => {

@@ -7,6 +7,8 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import type { Translate } from "~/i18n/translator";
 
 export interface TargetPolicy {
   /** PODIUM_WEBHOOK_ALLOW_PRIVATE: development and tests deliver to loopback receivers. */
@@ -22,21 +24,21 @@ export function isPublicAddress(address: string): boolean {
 
 const bare = (hostname: string) => hostname.replace(/^\[(.*)\]$/, "$1");
 
-/** The save-time check: a sentence for the form, or null when the URL is acceptable. */
-export function urlProblem(value: string, policy: TargetPolicy): string | null {
+/** The save-time check: a sentence for the form (in the console's language), or null when the URL is acceptable. */
+export function urlProblem(value: string, policy: TargetPolicy, t: Translate = consoleTranslatorFor("en")): string | null {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return "Enter a full URL, such as https://example.edu/podium-webhook.";
+    return t("webhooks.validation.fullUrl");
   }
-  if (url.protocol !== "https:" && !(policy.allowPrivate && url.protocol === "http:")) return "The URL must start with https://.";
-  if (url.username || url.password) return "Leave user names and passwords out of the URL; verify the signature instead.";
-  if (url.hash) return "Leave the #fragment out of the URL: it is never sent.";
+  if (url.protocol !== "https:" && !(policy.allowPrivate && url.protocol === "http:")) return t("webhooks.validation.httpsOnly");
+  if (url.username || url.password) return t("webhooks.validation.noCredentials");
+  if (url.hash) return t("webhooks.validation.noFragment");
   const host = bare(url.hostname);
   if (!policy.allowPrivate) {
-    if (isIP(host) && !isPublicAddress(host)) return "That address is on a private, loopback or link-local network, which Podium does not call.";
-    if (host === "localhost" || host.endsWith(".localhost") || !host.includes(".")) return "Use a public host name: Podium does not call local names.";
+    if (isIP(host) && !isPublicAddress(host)) return t("webhooks.validation.privateAddress");
+    if (host === "localhost" || host.endsWith(".localhost") || !host.includes(".")) return t("webhooks.validation.localName");
   }
   return null;
 }
