@@ -5,7 +5,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { sourceLocaleFormSchemaIn, translationFormSchemaIn } from "~/content/translation-form";
+import { sourceLocaleFormSchemaIn, translationFormSchemaIn, TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import type { TranslationEditor as EditorData, TranslationRow } from "~/content/translations-admin.server";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "~/i18n/locales";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
@@ -22,7 +22,7 @@ export function TranslationEditor({
   notice,
 }: {
   editor: EditorData;
-  /** The page's own path; tabs add `?lang=`. */
+  /** The page's own path; tabs add `?into=`. */
   basePath: string;
   lastResult: SubmissionResult<string[]> | undefined;
   sourceResult: SubmissionResult<string[]> | undefined;
@@ -43,7 +43,7 @@ export function TranslationEditor({
         <ul className="admin-tabs">
           {editor.languages.map((language) => (
             <li key={language.locale}>
-              <Link to={`${basePath}?lang=${language.locale}`} aria-current={language.locale === locale ? "page" : undefined} lang={language.locale}>
+              <Link to={`${basePath}?${TRANSLATION_TAB_PARAM}=${language.locale}`} aria-current={language.locale === locale ? "page" : undefined} lang={language.locale}>
                 {language.name}
               </Link>{" "}
               <span className={`translation-badge${language.missing ? " translation-badge--missing" : ""}`}>
@@ -60,8 +60,8 @@ export function TranslationEditor({
         </p>
       ) : null}
       {/* The language stays in the address the forms post to, so an answer with errors comes back on the same tab. */}
-      <TranslationForm key={locale} editor={editor} action={`${basePath}?lang=${locale}`} lastResult={answerFor(editor, lastResult)} />
-      <SourceLocaleForm sourceLocale={sourceLocale} action={`${basePath}?lang=${locale}`} lastResult={sourceResult} />
+      <TranslationForm key={locale} editor={editor} action={`${basePath}?${TRANSLATION_TAB_PARAM}=${locale}`} lastResult={answerFor(editor, lastResult)} />
+      <SourceLocaleForm sourceLocale={sourceLocale} action={`${basePath}?${TRANSLATION_TAB_PARAM}=${locale}`} lastResult={sourceResult} />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 // sees at a glance what Swedish or Chinese readers will get in the source language.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import type { TranslationGap } from "~/content/translations-admin.server";
 import { LOCALE_NAMES, type Locale } from "~/i18n/locales";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
@@ -15,7 +16,7 @@ export function TranslationGaps({ sourceLocale, gaps, editPath }: { sourceLocale
       <ul className="translation-gaps">
         {gaps.map((gap) => (
           <li key={gap.locale}>
-            <Link to={`${editPath}?lang=${gap.locale}`} lang={gap.locale}>
+            <Link to={`${editPath}?${TRANSLATION_TAB_PARAM}=${gap.locale}`} lang={gap.locale}>
               {gap.name}
             </Link>{" "}
             {gap.fields.length === 0 ? (

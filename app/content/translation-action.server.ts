@@ -6,7 +6,7 @@ import type { Database } from "~db/client.server";
 import type { User } from "~db/schema";
 import { parseSubmission } from "~/security/form-submission.server";
 import type { Translate } from "~/i18n/translator";
-import { sourceLocaleFormSchemaIn, translationFormSchemaIn } from "./translation-form";
+import { sourceLocaleFormSchemaIn, translationFormSchemaIn, TRANSLATION_TAB_PARAM } from "./translation-form";
 import { changeSourceLocale, saveTranslations, type TranslationScope } from "./translations-admin.server";
 
 export async function handleTranslationAction(db: Database, request: Request, { scope, user, path, t }: { scope: TranslationScope; user: User; path: string; t: Translate }) {
@@ -24,7 +24,7 @@ export async function handleTranslationAction(db: Database, request: Request, { 
   if (!outcome.ok) {
     return data({ form: "translations" as const, result: submission.reply({ formErrors: outcome.formErrors, fieldErrors: outcome.fieldErrors }) }, { status: 400 });
   }
-  throw redirect(`${path}?lang=${encodeURIComponent(outcome.locale)}&notice=${outcome.changed > 0 ? "saved" : "unchanged"}`);
+  throw redirect(`${path}?${TRANSLATION_TAB_PARAM}=${encodeURIComponent(outcome.locale)}&notice=${outcome.changed > 0 ? "saved" : "unchanged"}`);
 }
 
 /** The sentence a notice in the address stands for. */

@@ -6,6 +6,13 @@ import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translator";
 import { TRANSLATABLE, type TranslatableKind } from "./translations";
 
+/**
+ * The translation page's language tab in its address (`?into=sv`). Not `?lang=`: that one
+ * chooses the language the whole page is written in, and the organizer's console must not
+ * turn Swedish because they opened the Swedish tab.
+ */
+export const TRANSLATION_TAB_PARAM = "into";
+
 /** "agendaItem:<uuid>": which record an entry belongs to. */
 export function targetOf(kind: TranslatableKind, id: string): string {
   return `${kind}:${id}`;

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireEventAccess } from "~/auth/event-access.server";
 import { TranslationEditor } from "~/components/translation-editor";
 import { handleTranslationAction, translationNotice } from "~/content/translation-action.server";
+import { TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import { loadTranslationEditor } from "~/content/translations-admin.server";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { LOCALE_NAMES } from "~/i18n/locales";
@@ -12,7 +13,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event } = await requireEventAccess(context.db, request, params.eventId);
   const t = consoleTranslatorFor(requestLocale(request));
   const url = new URL(request.url);
-  const editor = await loadTranslationEditor(context.db, { kind: "event", eventId: event.id }, url.searchParams.get("lang"), t);
+  const editor = await loadTranslationEditor(context.db, { kind: "event", eventId: event.id }, url.searchParams.get(TRANSLATION_TAB_PARAM), t);
   if (!editor) throw new Response(t("translationEditor.eventNotFound"), { status: 404 });
   return { editor, basePath: `/admin/events/${event.id}/translations`, notice: translationNotice(url, LOCALE_NAMES[editor.locale], t) };
 }

@@ -45,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       // The date as the event's own page leads with it.
       date: formatInstant(a.eventStartsAt, a.eventDisplayZones[0] ?? "UTC", "date", locale),
       segmentTitle: a.segmentTitle,
-      role: a.role,
+      roleLabel: t(`person.role.${a.role}`),
     })),
   };
 }
@@ -109,7 +109,7 @@ export default function EditPerson() {
                   </td>
                   <td>{a.date}</td>
                   <td>{a.segmentTitle}</td>
-                  <td>{t(`person.role.${a.role}`)}</td>
+                  <td>{a.roleLabel}</td>
                 </tr>
               ))}
             </tbody>

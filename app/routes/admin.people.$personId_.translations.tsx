@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { TranslationEditor } from "~/components/translation-editor";
 import { handleTranslationAction, translationNotice } from "~/content/translation-action.server";
+import { TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import { loadTranslationEditor } from "~/content/translations-admin.server";
 import { personDisplayName } from "~/events/labels";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
@@ -20,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = await findPersonWithAccess(context.db, user, params.personId);
   if (!found) throw new Response(t("person.notFound"), { status: 404 });
   const url = new URL(request.url);
-  const editor = (await loadTranslationEditor(context.db, { kind: "person", personId: found.person.id }, url.searchParams.get("lang"), t))!;
+  const editor = (await loadTranslationEditor(context.db, { kind: "person", personId: found.person.id }, url.searchParams.get(TRANSLATION_TAB_PARAM), t))!;
   const displayName = personDisplayName(found.person);
   return {
     id: found.person.id,

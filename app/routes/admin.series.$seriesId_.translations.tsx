@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { TranslationEditor } from "~/components/translation-editor";
 import { handleTranslationAction, translationNotice } from "~/content/translation-action.server";
+import { TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import { loadTranslationEditor } from "~/content/translations-admin.server";
 import { findSeriesForEdit } from "~/events/series-admin.server";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
@@ -20,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const row = await findSeriesForEdit(context.db, params.seriesId);
   if (!row) throw new Response(t("seriesPage.notFound"), { status: 404 });
   const url = new URL(request.url);
-  const editor = (await loadTranslationEditor(context.db, { kind: "series", seriesId: row.id }, url.searchParams.get("lang"), t))!;
+  const editor = (await loadTranslationEditor(context.db, { kind: "series", seriesId: row.id }, url.searchParams.get(TRANSLATION_TAB_PARAM), t))!;
   return {
     title: row.title,
     id: row.id,

@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     account: {
       name: account.name,
       email: account.email,
-      role: account.role,
+      role: t(`users.role.${account.role}`),
       disabled: account.disabledAt !== null,
       created: formatInstant(account.createdAt, zone, "date", locale),
     },
@@ -59,7 +59,7 @@ export default function EditAccount() {
         </p>
       ) : null}
       <p>
-        {account.email} · {t(`users.role.${account.role}`)} · {account.disabled ? t("users.disabled") : t("users.active")} ·{" "}
+        {account.email} · {account.role} · {account.disabled ? t("users.disabled") : t("users.active")} ·{" "}
         {t("account.createdOn", { date: account.created })}
         {isSelf ? t("account.yours") : ""}
       </p>

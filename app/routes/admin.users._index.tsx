@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: a.id,
       name: a.name,
       email: a.email,
-      role: a.role,
+      role: t(`users.role.${a.role}`),
       disabled: a.disabledAt !== null,
       created: formatInstant(a.createdAt, zone, "date", locale),
       eventCount: a.eventCount,
@@ -77,7 +77,7 @@ export default function Accounts() {
                   {a.isSelf ? <span className="field__optional">{t("users.you")}</span> : null}
                 </td>
                 <td>{a.email}</td>
-                <td>{t(`users.role.${a.role}`)}</td>
+                <td>{a.role}</td>
                 <td>{a.disabled ? t("users.disabled") : t("users.active")}</td>
                 <td>{a.created}</td>
                 <td>{a.eventCount}</td>
