@@ -2,9 +2,11 @@
 // browser (Conform) and the server. Browser-safe: no database, no argon2.
 import { z } from "zod";
 import type { UserRole } from "~db/schema";
+import type { Translate } from "~/i18n/translator";
 
 export const USER_ROLES = ["organizer", "admin"] as const satisfies readonly UserRole[];
 
+/** English role names, for the audit log (the console shows them through its catalogue, `users.role`). */
 export const USER_ROLE_LABEL: Record<UserRole, string> = {
   admin: "Administrator",
   organizer: "Organizer",
@@ -16,32 +18,32 @@ export const USER_EMAIL_MAX = 254;
 export const USER_PASSWORD_MIN = 12;
 export const USER_PASSWORD_MAX = 1024;
 
-const name = z
-  .string({ required_error: "Enter the person's name" })
-  .trim()
-  .min(1, "Enter the person's name")
-  .max(USER_NAME_MAX, `Keep the name under ${USER_NAME_MAX} characters`);
-
-const role = z.enum(USER_ROLES, { errorMap: () => ({ message: "Choose a role: organizer or administrator" }) });
-
-export const newUserFormSchema = z.object({
-  email: z
-    .string({ required_error: "Enter their email address" })
+/** The two account forms in the administrator's language (`t`: the console translator). */
+export function userFormSchemasIn(t: Translate) {
+  const name = z
+    .string({ required_error: t("account.nameRequired") })
     .trim()
-    .toLowerCase()
-    .max(USER_EMAIL_MAX, "That email address is too long")
-    .email("Enter a valid email address, like name@university.edu"),
-  name,
-  role,
-  // Left empty, the server generates a strong one and shows it once.
-  password: z
-    .string()
-    .min(USER_PASSWORD_MIN, `Passwords need at least ${USER_PASSWORD_MIN} characters; leave it empty to generate one`)
-    .max(USER_PASSWORD_MAX, `Keep the password under ${USER_PASSWORD_MAX} characters`)
-    .optional(),
-});
+    .min(1, t("account.nameRequired"))
+    .max(USER_NAME_MAX, t("account.nameTooLong", { max: USER_NAME_MAX }));
+  const role = z.enum(USER_ROLES, { errorMap: () => ({ message: t("account.chooseRole") }) });
+  const newUser = z.object({
+    email: z
+      .string({ required_error: t("account.emailRequired") })
+      .trim()
+      .toLowerCase()
+      .max(USER_EMAIL_MAX, t("account.emailTooLong"))
+      .email(t("account.emailInvalid")),
+    name,
+    role,
+    // Left empty, the server generates a strong one and shows it once.
+    password: z
+      .string()
+      .min(USER_PASSWORD_MIN, t("account.passwordTooShort", { min: USER_PASSWORD_MIN }))
+      .max(USER_PASSWORD_MAX, t("account.passwordTooLong", { max: USER_PASSWORD_MAX }))
+      .optional(),
+  });
+  return { newUser, editUser: z.object({ name, role }) };
+}
 
-export const editUserFormSchema = z.object({ name, role });
-
-export type NewUserFormValues = z.infer<typeof newUserFormSchema>;
-export type EditUserFormValues = z.infer<typeof editUserFormSchema>;
+export type NewUserFormValues = z.infer<ReturnType<typeof userFormSchemasIn>["newUser"]>;
+export type EditUserFormValues = z.infer<ReturnType<typeof userFormSchemasIn>["editUser"]>;

@@ -15,22 +15,13 @@ import { changedFields, type DirectoryFieldErrors, type DirectorySaveOutcome } f
 import { isUniqueViolation, isUuid } from "~db/records.server";
 import { hashPassword } from "./password.server";
 import { revokeAllSessions } from "./session.server";
-import { editUserFormSchema, newUserFormSchema, USER_ROLE_LABEL, type EditUserFormValues, type NewUserFormValues } from "./user-form";
+import type { Translate } from "~/i18n/translator";
+import { USER_ROLE_LABEL, userFormSchemasIn, type EditUserFormValues, type NewUserFormValues } from "./user-form";
 import { createUser, findUserByEmail, UserInputError } from "./users.server";
 
 type Reader = Pick<Database, "select">;
 
 export const USERS_PATH = "/admin/users";
-
-const GONE = "This account no longer exists.";
-const CANNOT_DEMOTE_SELF = "You cannot remove your own administrator role. Ask another administrator to do it.";
-const CANNOT_DISABLE_SELF = "You cannot disable your own account. Ask another administrator to do it.";
-// Resetting would sign the administrator out before they could read the new password.
-const CANNOT_RESET_SELF = "You cannot reset your own password here: it would sign you out before you saw the new one. Ask another administrator.";
-
-function alreadyExists(email: string): string {
-  return `An account for ${email} already exists`;
-}
 
 function accountLabel(account: Pick<User, "name" | "email">): string {
   return `${account.name} (${account.email})`;
@@ -76,12 +67,12 @@ export type CreateUserOutcome =
   | { ok: false; fieldErrors: DirectoryFieldErrors<NewUserFormValues> };
 
 /** Adds an account; without a password in the form, generates one and returns it so the page can show it once. */
-export async function createUserFromForm(db: Database, { user, values }: { user: User; values: NewUserFormValues }): Promise<CreateUserOutcome> {
+export async function createUserFromForm(db: Database, { user, values, t }: { user: User; values: NewUserFormValues; t: Translate }): Promise<CreateUserOutcome> {
   const generatedPassword = values.password ? null : generatePassword();
   const password = values.password ?? generatedPassword!;
   try {
     return await db.transaction(async (tx) => {
-      if (await findUserByEmail(tx, values.email)) return { ok: false, fieldErrors: { email: [alreadyExists(values.email)] } } as const;
+      if (await findUserByEmail(tx, values.email)) return { ok: false, fieldErrors: { email: [t("account.alreadyExists", { email: values.email })] } } as const;
       const created = await createUser(tx, { email: values.email, name: values.name, role: values.role, password });
       await recordAudit(tx, {
         actor: actorFor(user),
@@ -95,7 +86,7 @@ export async function createUserFromForm(db: Database, { user, values }: { user:
   } catch (error) {
     // Two administrators adding the same email at once: the unique index decides.
     if (error instanceof UserInputError || isUniqueViolation(error)) {
-      if (await findUserByEmail(db, values.email)) return { ok: false, fieldErrors: { email: [alreadyExists(values.email)] } };
+      if (await findUserByEmail(db, values.email)) return { ok: false, fieldErrors: { email: [t("account.alreadyExists", { email: values.email })] } };
       if (error instanceof UserInputError) return { ok: false, fieldErrors: { form: [error.message] } };
     }
     throw error;
@@ -107,13 +98,13 @@ export type UpdateUserOutcome = DirectorySaveOutcome<User, EditUserFormValues>;
 /** Renames an account or changes its role; an administrator cannot take away their own role. */
 export async function updateUserFromForm(
   db: Database,
-  { user, userId, values }: { user: User; userId: string; values: EditUserFormValues },
+  { user, userId, values, t }: { user: User; userId: string; values: EditUserFormValues; t: Translate },
 ): Promise<UpdateUserOutcome> {
-  if (!isUuid(userId)) return { ok: false, fieldErrors: { form: [GONE] } };
+  if (!isUuid(userId)) return { ok: false, fieldErrors: { form: [t("account.gone")] } };
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
-    if (!before) return { ok: false, fieldErrors: { form: [GONE] } } as const;
-    if (before.id === user.id && before.role === "admin" && values.role !== "admin") return { ok: false, fieldErrors: { role: [CANNOT_DEMOTE_SELF] } } as const;
+    if (!before) return { ok: false, fieldErrors: { form: [t("account.gone")] } } as const;
+    if (before.id === user.id && before.role === "admin" && values.role !== "admin") return { ok: false, fieldErrors: { role: [t("account.cannotDemoteSelf")] } } as const;
     const [after] = await tx.update(users).set({ name: values.name, role: values.role, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
     const fields = changedFields(before, after!, ["name", "role"] as const);
     const roleChange = before.role !== after!.role ? ` (${USER_ROLE_LABEL[before.role].toLowerCase()} → ${USER_ROLE_LABEL[after!.role].toLowerCase()})` : "";
@@ -133,15 +124,15 @@ export type AccountChangeOutcome = { ok: true; message: string } | { ok: false; 
 /** Disables an account (signing it out everywhere) or enables it again; nobody can disable themself. */
 export async function setUserDisabled(
   db: Database,
-  { user, userId, disabled }: { user: User; userId: string; disabled: boolean },
+  { user, userId, disabled, t }: { user: User; userId: string; disabled: boolean; t: Translate },
 ): Promise<AccountChangeOutcome> {
-  if (disabled && userId === user.id) return { ok: false, message: CANNOT_DISABLE_SELF };
-  if (!isUuid(userId)) return { ok: false, message: GONE };
+  if (disabled && userId === user.id) return { ok: false, message: t("account.cannotDisableSelf") };
+  if (!isUuid(userId)) return { ok: false, message: t("account.gone") };
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
-    if (!before) return { ok: false, message: GONE } as const;
+    if (!before) return { ok: false, message: t("account.gone") } as const;
     if ((before.disabledAt !== null) === disabled) {
-      return { ok: true, message: disabled ? `${before.name}'s account is already disabled.` : `${before.name}'s account is already enabled.` } as const;
+      return { ok: true, message: disabled ? t("account.alreadyDisabled", { name: before.name }) : t("account.alreadyEnabled", { name: before.name }) } as const;
     }
     const now = new Date();
     await tx.update(users).set({ disabledAt: disabled ? now : null, updatedAt: now }).where(eq(users.id, userId));
@@ -155,7 +146,7 @@ export async function setUserDisabled(
     });
     return {
       ok: true,
-      message: disabled ? `Disabled ${before.name}'s account and signed them out everywhere.` : `Enabled ${before.name}'s account: they can sign in again.`,
+      message: disabled ? t("account.disabledNotice", { name: before.name }) : t("account.enabledNotice", { name: before.name }),
     } as const;
   });
 }
@@ -163,15 +154,16 @@ export async function setUserDisabled(
 export type ResetPasswordOutcome = { ok: true; password: string; message: string } | { ok: false; message: string };
 
 /** A new generated password, returned once for the page to show; every session of the account is signed out. */
-export async function resetPassword(db: Database, { user, userId }: { user: User; userId: string }): Promise<ResetPasswordOutcome> {
-  if (userId === user.id) return { ok: false, message: CANNOT_RESET_SELF };
-  if (!isUuid(userId)) return { ok: false, message: GONE };
+export async function resetPassword(db: Database, { user, userId, t }: { user: User; userId: string; t: Translate }): Promise<ResetPasswordOutcome> {
+  // Resetting one's own would sign the administrator out before they could read the new password.
+  if (userId === user.id) return { ok: false, message: t("account.cannotResetSelf") };
+  if (!isUuid(userId)) return { ok: false, message: t("account.gone") };
   const password = generatePassword();
   // Hashed before the transaction so the row lock is held for milliseconds, not for argon2.
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [account] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
-    if (!account) return { ok: false, message: GONE } as const;
+    if (!account) return { ok: false, message: t("account.gone") } as const;
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
     await revokeAllSessions(tx, userId);
     await recordAudit(tx, {
@@ -181,7 +173,7 @@ export async function resetPassword(db: Database, { user, userId }: { user: User
       summary: `Reset the password of ${accountLabel(account)} and signed it out everywhere`,
       details: { userId },
     });
-    return { ok: true, password, message: `New password for ${account.name}; their sessions were signed out.` } as const;
+    return { ok: true, password, message: t("account.passwordResetNotice", { name: account.name }) } as const;
   });
 }
 
@@ -192,12 +184,12 @@ export type NewUserActionData =
   | { kind: "created"; name: string; email: string; role: UserRole; password: string };
 
 /** /admin/users/new: back to the list when the administrator chose the password, or the generated one shown once. */
-export async function handleNewUserForm(db: Database, request: Request, { user }: { user: User }) {
+export async function handleNewUserForm(db: Database, request: Request, { user, t }: { user: User; t: Translate }) {
   const formData = await request.formData();
-  const submission = parseSubmission(formData, { schema: newUserFormSchema });
+  const submission = parseSubmission(formData, { schema: userFormSchemasIn(t).newUser });
   // A typed password is never echoed back into the page.
   if (submission.status !== "success") return data<NewUserActionData>({ kind: "form", result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  const outcome = await createUserFromForm(db, { user, values: submission.value });
+  const outcome = await createUserFromForm(db, { user, values: submission.value, t });
   if (!outcome.ok) {
     const { form, ...fieldErrors } = outcome.fieldErrors as Record<string, string[] | undefined>;
     return data<NewUserActionData>(
@@ -216,13 +208,13 @@ export type EditUserActionData =
   | { kind: "password"; name: string; password: string; message: string };
 
 /** /admin/users/:userId: save the form, disable, enable or reset the password, by the submitted intent. */
-export async function handleEditUserAction(db: Database, request: Request, { user, account }: { user: User; account: User }) {
+export async function handleEditUserAction(db: Database, request: Request, { user, account, t }: { user: User; account: User; t: Translate }) {
   const formData = await request.formData();
   switch (formData.get("intent")) {
     case "save": {
-      const submission = parseSubmission(formData, { schema: editUserFormSchema });
+      const submission = parseSubmission(formData, { schema: userFormSchemasIn(t).editUser });
       if (submission.status !== "success") return data<EditUserActionData>({ kind: "form", result: submission.reply() }, { status: 400 });
-      const outcome = await updateUserFromForm(db, { user, userId: account.id, values: submission.value });
+      const outcome = await updateUserFromForm(db, { user, userId: account.id, values: submission.value, t });
       if (!outcome.ok) {
         const { form, ...fieldErrors } = outcome.fieldErrors as Record<string, string[] | undefined>;
         return data<EditUserActionData>({ kind: "form", result: submission.reply({ fieldErrors: fieldErrors as Record<string, string[]>, formErrors: form }) }, { status: 400 });
@@ -231,16 +223,16 @@ export async function handleEditUserAction(db: Database, request: Request, { use
     }
     case "disable":
     case "enable": {
-      const outcome = await setUserDisabled(db, { user, userId: account.id, disabled: formData.get("intent") === "disable" });
+      const outcome = await setUserDisabled(db, { user, userId: account.id, disabled: formData.get("intent") === "disable", t });
       return data<EditUserActionData>({ kind: "message", ok: outcome.ok, message: outcome.message }, { status: outcome.ok ? 200 : 400 });
     }
     case "reset-password": {
-      const outcome = await resetPassword(db, { user, userId: account.id });
+      const outcome = await resetPassword(db, { user, userId: account.id, t });
       return outcome.ok
         ? data<EditUserActionData>({ kind: "password", name: account.name, password: outcome.password, message: outcome.message })
         : data<EditUserActionData>({ kind: "message", ok: false, message: outcome.message }, { status: 400 });
     }
     default:
-      return data<EditUserActionData>({ kind: "message", ok: false, message: "Unknown action." }, { status: 400 });
+      return data<EditUserActionData>({ kind: "message", ok: false, message: t("account.unknownAction") }, { status: 400 });
   }
 }

@@ -3,50 +3,54 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { editUserFormSchema, newUserFormSchema, USER_PASSWORD_MIN, USER_ROLE_LABEL, USER_ROLES } from "~/auth/user-form";
+import { useTranslation } from "react-i18next";
+import { USER_PASSWORD_MIN, USER_ROLES, userFormSchemasIn } from "~/auth/user-form";
+import { CONSOLE_NAMESPACE, type Translate } from "~/i18n/translator";
 import { FormErrors, SelectField, TextField } from "./form-fields";
 import { STEADY_VALIDATION } from "./form-validation";
 
-const ROLE_OPTIONS = USER_ROLES.map((role) => ({ value: role, label: USER_ROLE_LABEL[role] }));
-const ROLE_HINT = "Organizers manage the events they organize; administrators also manage every event and these accounts.";
+const roleOptions = (t: Translate) => USER_ROLES.map((role) => ({ value: role, label: t(`users.role.${role}`) }));
 
 function FormButtons({ submitLabel }: { submitLabel: string }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <div className="toolbar">
       <button type="submit" className="button">
         {submitLabel}
       </button>
       <Link to="/admin/users" className="button button--secondary">
-        Cancel
+        {t("directory.cancel")}
       </Link>
     </div>
   );
 }
 
 export function NewAccountForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const schema = userFormSchemasIn(t).newUser;
   const [form, fields] = useForm({
     id: "new-account-form",
     lastResult,
     defaultValue: { role: "organizer" },
-    constraint: getZodConstraint(newUserFormSchema),
+    constraint: getZodConstraint(schema),
     ...STEADY_VALIDATION,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newUserFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <Form method="post" className="stack-form panel" {...getFormProps(form)}>
       <FormErrors errors={form.errors} id={form.errorId} />
-      <TextField field={fields.email} label="Email" type="email" autoComplete="off" hint="They sign in with this address." />
-      <TextField field={fields.name} label="Name" autoComplete="off" />
-      <SelectField field={fields.role} label="Role" hint={ROLE_HINT} options={ROLE_OPTIONS} />
+      <TextField field={fields.email} label={t("account.form.email")} type="email" autoComplete="off" hint={t("account.form.emailHint")} />
+      <TextField field={fields.name} label={t("account.form.name")} autoComplete="off" />
+      <SelectField field={fields.role} label={t("account.form.role")} hint={t("account.form.roleHint")} options={roleOptions(t)} />
       <TextField
         field={fields.password}
-        label="Password"
+        label={t("account.form.password")}
         type="password"
         optional
         autoComplete="new-password"
-        hint={`At least ${USER_PASSWORD_MIN} characters. Leave it empty to generate a strong one, shown once after you add the account.`}
+        hint={t("account.form.passwordHint", { min: USER_PASSWORD_MIN })}
       />
-      <FormButtons submitLabel="Add account" />
+      <FormButtons submitLabel={t("account.form.addSubmit")} />
     </Form>
   );
 }
@@ -60,21 +64,28 @@ export function EditAccountForm({
   lastResult: SubmissionResult<string[]> | undefined;
   isSelf: boolean;
 }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const schema = userFormSchemasIn(t).editUser;
   const [form, fields] = useForm({
     id: "account-form",
     lastResult,
     defaultValue: defaultValue as never,
-    constraint: getZodConstraint(editUserFormSchema),
+    constraint: getZodConstraint(schema),
     ...STEADY_VALIDATION,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: editUserFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <Form method="post" className="stack-form panel" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
       <FormErrors errors={form.errors} id={form.errorId} />
-      <TextField field={fields.name} label="Name" autoComplete="off" />
-      <SelectField field={fields.role} label="Role" hint={isSelf ? `${ROLE_HINT} You cannot remove your own administrator role.` : ROLE_HINT} options={ROLE_OPTIONS} />
-      <FormButtons submitLabel="Save changes" />
+      <TextField field={fields.name} label={t("account.form.name")} autoComplete="off" />
+      <SelectField
+        field={fields.role}
+        label={t("account.form.role")}
+        hint={isSelf ? t("account.form.roleHintSelf") : t("account.form.roleHint")}
+        options={roleOptions(t)}
+      />
+      <FormButtons submitLabel={t("directory.saveChanges")} />
     </Form>
   );
 }

@@ -1,5 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
 /** The frame every console directory shares (people, series, organizations, accounts): title, purpose, "saved" notice, add button. */
 export function DirectoryPage({
@@ -19,13 +21,14 @@ export function DirectoryPage({
   addLabel: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{title}</h1>
       <p>{intro}</p>
       {saved ? (
         <p className="notice notice--success" role="status">
-          Saved.
+          {t("directory.saved")}
         </p>
       ) : null}
       <p>

@@ -1,8 +1,10 @@
-// The organizer's organization form: one Conform form over organizationFormSchema. Works without JavaScript.
+// The organizer's organization form: one Conform form over organizationFormSchemaIn. Works without JavaScript.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { organizationFormSchema } from "~/events/organization-form";
+import { useTranslation } from "react-i18next";
+import { organizationFormSchemaIn } from "~/events/organization-form";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { FormErrors, TextField } from "./form-fields";
 import { STEADY_VALIDATION } from "./form-validation";
 
@@ -17,32 +19,34 @@ export function OrganizationForm({
   submitLabel: string;
   isNew: boolean;
 }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const schema = organizationFormSchemaIn(t);
   const [form, fields] = useForm({
     id: "organization-form",
     lastResult,
     defaultValue: defaultValue as never,
-    constraint: getZodConstraint(organizationFormSchema),
+    constraint: getZodConstraint(schema),
     ...STEADY_VALIDATION,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: organizationFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <Form method="post" className="stack-form panel" {...getFormProps(form)}>
       <FormErrors errors={form.errors} id={form.errorId} />
-      <TextField field={fields.name} label="Full name" autoComplete="organization" hint="e.g. The Hong Kong University of Science and Technology" />
-      <TextField field={fields.shortName} label="Short name" autoComplete="off" hint="How joint events are billed, e.g. HKUST in “HKUST × KTH”." />
-      <TextField field={fields.websiteUrl} label="Website" type="url" optional hint="e.g. https://hkust.edu.hk" />
+      <TextField field={fields.name} label={t("organizations.form.name")} autoComplete="organization" hint={t("organizations.form.nameHint")} />
+      <TextField field={fields.shortName} label={t("organizations.form.shortName")} autoComplete="off" hint={t("organizations.form.shortNameHint")} />
+      <TextField field={fields.websiteUrl} label={t("organizations.form.website")} type="url" optional hint={t("organizations.form.websiteHint")} />
       <TextField
         field={fields.slug}
-        label="Address"
+        label={t("directory.address")}
         optional
-        hint={isNew ? "A short identifier like hkust; left empty, it is made from the short name." : "A short identifier like hkust; left empty, it stays as it is."}
+        hint={isNew ? t("organizations.form.slugHintNew") : t("organizations.form.slugHintEdit")}
       />
       <div className="toolbar">
         <button type="submit" className="button">
           {submitLabel}
         </button>
         <Link to="/admin/organizations" className="button button--secondary">
-          Cancel
+          {t("directory.cancel")}
         </Link>
       </div>
     </Form>

@@ -1,9 +1,11 @@
-// The organizer's person form: one Conform form over personFormSchema, for
+// The organizer's person form: one Conform form over personFormSchemaIn, for
 // adding and editing speakers, moderators and chairs. Works without JavaScript.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { personFormSchema } from "~/people/person-form";
+import { useTranslation } from "react-i18next";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
+import { personFormSchemaIn } from "~/people/person-form";
 import { FormErrors, SelectField, TextAreaField, TextField } from "./form-fields";
 import { STEADY_VALIDATION } from "./form-validation";
 
@@ -20,13 +22,17 @@ export function PersonForm({
   submitLabel: string;
   isNew: boolean;
 }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  // The schema's messages are shared with the speaker's own profile form: the interface namespace.
+  const { t: tInterface } = useTranslation();
+  const schema = personFormSchemaIn(tInterface);
   const [form, fields] = useForm({
     id: "person-form",
     lastResult,
     defaultValue: defaultValue as never,
-    constraint: getZodConstraint(personFormSchema),
+    constraint: getZodConstraint(schema),
     ...STEADY_VALIDATION,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: personFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   // A zone saved before the list changed (or an alias) stays choosable instead of silently clearing.
   const current = typeof fields.homeZone.initialValue === "string" ? fields.homeZone.initialValue : "";
@@ -36,38 +42,29 @@ export function PersonForm({
     <Form method="post" className="stack-form panel" {...getFormProps(form)}>
       <FormErrors errors={form.errors} id={form.errorId} />
       <div className="field-row field-row--name">
-        <TextField field={fields.honorific} label="Honorific" optional hint="Shown before the name, e.g. Prof. or Dr." />
-        <TextField field={fields.name} label="Name" autoComplete="off" hint="As the programme prints it, e.g. Erik JENELIUS." />
+        <TextField field={fields.honorific} label={t("people.form.honorific")} optional hint={t("people.form.honorificHint")} />
+        <TextField field={fields.name} label={t("people.form.name")} autoComplete="off" hint={t("people.form.nameHint")} />
       </div>
-      <TextField field={fields.position} label="Position" optional hint="e.g. Associate Professor, Department of Civil and Architectural Engineering" />
-      <TextField field={fields.affiliation} label="Affiliation" optional hint="e.g. KTH or HKUST" />
-      <TextAreaField field={fields.bio} label="Biography" optional rows={6} hint="Shown on the public speaker page." />
-      <TextField field={fields.photoUrl} label="Photo link" type="url" optional hint="A square photo at https://…" />
+      <TextField field={fields.position} label={t("people.form.position")} optional hint={t("people.form.positionHint")} />
+      <TextField field={fields.affiliation} label={t("people.form.affiliation")} optional hint={t("people.form.affiliationHint")} />
+      <TextAreaField field={fields.bio} label={t("people.form.bio")} optional rows={6} hint={t("people.form.bioHint")} />
+      <TextField field={fields.photoUrl} label={t("people.form.photoUrl")} type="url" optional hint={t("people.form.photoUrlHint")} />
       <SelectField
         field={fields.homeZone}
-        label="Home time zone"
+        label={t("people.form.homeZone")}
         optional
-        emptyLabel="Not known"
-        hint="Where the person usually is, so their session times can be shown in their zone."
+        emptyLabel={t("people.form.homeZoneUnknown")}
+        hint={t("people.form.homeZoneHint")}
         options={zoneChoices.map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") }))}
       />
-      <TextField field={fields.email} label="Email" type="email" optional autoComplete="off" hint="For speaker invitations; never shown publicly." />
-      <TextField
-        field={fields.slug}
-        label="Address"
-        optional
-        hint={
-          isNew
-            ? "The last part of the public link /speakers/…; left empty, it is made from the name."
-            : "The last part of the public link /speakers/…; changing it breaks links already shared. Left empty, it stays as it is."
-        }
-      />
+      <TextField field={fields.email} label={t("people.form.email")} type="email" optional autoComplete="off" hint={t("people.form.emailHint")} />
+      <TextField field={fields.slug} label={t("directory.address")} optional hint={isNew ? t("people.form.slugHintNew") : t("people.form.slugHintEdit")} />
       <div className="toolbar">
         <button type="submit" className="button">
           {submitLabel}
         </button>
         <Link to="/admin/people" className="button button--secondary">
-          Cancel
+          {t("directory.cancel")}
         </Link>
       </div>
     </Form>

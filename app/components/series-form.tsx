@@ -1,8 +1,10 @@
-// The organizer's series form: one Conform form over seriesFormSchema. Works without JavaScript.
+// The organizer's series form: one Conform form over seriesFormSchemaIn. Works without JavaScript.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { seriesFormSchema } from "~/events/series-form";
+import { useTranslation } from "react-i18next";
+import { seriesFormSchemaIn } from "~/events/series-form";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { FormErrors, TextAreaField, TextField } from "./form-fields";
 import { STEADY_VALIDATION } from "./form-validation";
 
@@ -17,35 +19,28 @@ export function SeriesForm({
   submitLabel: string;
   isNew: boolean;
 }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const schema = seriesFormSchemaIn(t);
   const [form, fields] = useForm({
     id: "series-form",
     lastResult,
     defaultValue: defaultValue as never,
-    constraint: getZodConstraint(seriesFormSchema),
+    constraint: getZodConstraint(schema),
     ...STEADY_VALIDATION,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: seriesFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <Form method="post" className="stack-form panel" {...getFormProps(form)}>
       <FormErrors errors={form.errors} id={form.errorId} />
-      <TextField field={fields.title} label="Title" autoComplete="off" hint="e.g. Navigating a World of Disruption" />
-      <TextField
-        field={fields.slug}
-        label="Address"
-        optional
-        hint={
-          isNew
-            ? "The last part of the public link /series/…; left empty, it is made from the title."
-            : "The last part of the public link /series/… and its calendar feed; changing it breaks subscriptions. Left empty, it stays as it is."
-        }
-      />
-      <TextAreaField field={fields.description} label="Description" optional rows={5} hint="Shown on the public series page." />
+      <TextField field={fields.title} label={t("series.form.title")} autoComplete="off" hint={t("series.form.titleHint")} />
+      <TextField field={fields.slug} label={t("directory.address")} optional hint={isNew ? t("series.form.slugHintNew") : t("series.form.slugHintEdit")} />
+      <TextAreaField field={fields.description} label={t("series.form.description")} optional rows={5} hint={t("series.form.descriptionHint")} />
       <div className="toolbar">
         <button type="submit" className="button">
           {submitLabel}
         </button>
         <Link to="/admin/series" className="button button--secondary">
-          Cancel
+          {t("directory.cancel")}
         </Link>
       </div>
     </Form>

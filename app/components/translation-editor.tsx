@@ -4,9 +4,11 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { sourceLocaleFormSchema, translationFormSchema } from "~/content/translation-form";
+import { useTranslation } from "react-i18next";
+import { sourceLocaleFormSchemaIn, translationFormSchemaIn, TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import type { TranslationEditor as EditorData, TranslationRow } from "~/content/translations-admin.server";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "~/i18n/locales";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { FieldErrors, FormErrors } from "./form-fields";
 import { lastFormErrors, STEADY_VALIDATION } from "./form-validation";
 
@@ -20,34 +22,32 @@ export function TranslationEditor({
   notice,
 }: {
   editor: EditorData;
-  /** The page's own path; tabs add `?lang=`. */
+  /** The page's own path; tabs add `?into=`. */
   basePath: string;
   lastResult: SubmissionResult<string[]> | undefined;
   sourceResult: SubmissionResult<string[]> | undefined;
   notice: string | null;
 }) {
   const { locale, sourceLocale } = editor;
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="translations-title" className="translations">
-      <h2 id="translations-title">Translations</h2>
-      <p>
-        Readers get each field in their language when it is translated here, and otherwise in the source language, {LOCALE_NAMES[sourceLocale]}, as a
-        whole. Leave a field empty to show the {LOCALE_NAMES[sourceLocale]} text.
-      </p>
+      <h2 id="translations-title">{t("translationEditor.title")}</h2>
+      <p>{t("translationEditor.intro", { source: LOCALE_NAMES[sourceLocale] })}</p>
       {notice ? (
         <p className="notice notice--success" role="status">
           {notice}
         </p>
       ) : null}
-      <nav aria-label="Languages">
+      <nav aria-label={t("translationEditor.languages")}>
         <ul className="admin-tabs">
           {editor.languages.map((language) => (
             <li key={language.locale}>
-              <Link to={`${basePath}?lang=${language.locale}`} aria-current={language.locale === locale ? "page" : undefined} lang={language.locale}>
+              <Link to={`${basePath}?${TRANSLATION_TAB_PARAM}=${language.locale}`} aria-current={language.locale === locale ? "page" : undefined} lang={language.locale}>
                 {language.name}
               </Link>{" "}
               <span className={`translation-badge${language.missing ? " translation-badge--missing" : ""}`}>
-                {language.missing ? `${language.missing} missing` : "complete"}
+                {language.missing ? t("translationEditor.missing", { count: language.missing }) : t("translationEditor.complete")}
               </span>
             </li>
           ))}
@@ -56,13 +56,12 @@ export function TranslationEditor({
       {/* A key per language: switching tabs starts a fresh form with that language's values. */}
       {lastResult && !answerFor(editor, lastResult) ? (
         <p className="notice notice--warning" role="alert">
-          Nothing was saved: the event changed while you were translating (a segment or question was added or removed). The form below shows what is
-          stored now; please enter your text again.
+          {t("translationEditor.stale")}
         </p>
       ) : null}
       {/* The language stays in the address the forms post to, so an answer with errors comes back on the same tab. */}
-      <TranslationForm key={locale} editor={editor} action={`${basePath}?lang=${locale}`} lastResult={answerFor(editor, lastResult)} />
-      <SourceLocaleForm sourceLocale={sourceLocale} action={`${basePath}?lang=${locale}`} lastResult={sourceResult} />
+      <TranslationForm key={locale} editor={editor} action={`${basePath}?${TRANSLATION_TAB_PARAM}=${locale}`} lastResult={answerFor(editor, lastResult)} />
+      <SourceLocaleForm sourceLocale={sourceLocale} action={`${basePath}?${TRANSLATION_TAB_PARAM}=${locale}`} lastResult={sourceResult} />
     </section>
   );
 }
@@ -79,24 +78,28 @@ function answerFor(editor: EditorData, lastResult: SubmissionResult<string[]> | 
 
 function TranslationForm({ editor, action, lastResult }: { editor: EditorData; action: string; lastResult: SubmissionResult<string[]> | undefined }) {
   const { locale, sourceLocale } = editor;
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const schema = translationFormSchemaIn(t);
   const [form, fields] = useForm({
     id: `translations-${locale}`,
     lastResult,
     defaultValue: editor.defaultValue as never,
-    constraint: getZodConstraint(translationFormSchema),
+    constraint: getZodConstraint(schema),
     ...STEADY_VALIDATION,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: translationFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const entries = fields.entries.getFieldList();
   let index = 0;
   return (
     <Form method="post" action={action} className="stack-form panel" {...getFormProps(form)} aria-labelledby="translation-form-title">
       <h3 id="translation-form-title">
-        <span lang={locale}>{LOCALE_NAMES[locale]}</span> beside <span lang={sourceLocale}>{LOCALE_NAMES[sourceLocale]}</span>
+        <span lang={locale}>{LOCALE_NAMES[locale]}</span>
+        {t("translationEditor.beside")}
+        <span lang={sourceLocale}>{LOCALE_NAMES[sourceLocale]}</span>
       </h3>
       <FormErrors errors={lastFormErrors(lastResult) ?? form.errors} id={form.errorId} />
       <input type="hidden" name={fields.locale.name} value={locale} />
-      {editor.sections.length === 0 ? <p>There is no text to translate yet.</p> : null}
+      {editor.sections.length === 0 ? <p>{t("translationEditor.noText")}</p> : null}
       {editor.sections.map((section) => (
         <fieldset key={section.heading} className="translation-section">
           <legend>{section.heading}</legend>
@@ -108,7 +111,7 @@ function TranslationForm({ editor, action, lastResult }: { editor: EditorData; a
       ))}
       <div className="toolbar">
         <button type="submit" name="intent" value="translations" className="button">
-          Save {LOCALE_NAMES[locale]}
+          {t("translationEditor.save", { language: LOCALE_NAMES[locale] })}
         </button>
       </div>
     </Form>
@@ -126,6 +129,7 @@ function TranslationRowField({
   locale: Locale;
   sourceLocale: Locale;
 }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   const sourceId = `${entry.text.id}-source`;
   return (
     <div className="translation-row">
@@ -143,7 +147,7 @@ function TranslationRowField({
           </ol>
         ) : (
           <p className="translation-row__text" lang={sourceLocale} id={sourceId}>
-            {row.source || <em>(empty)</em>}
+            {row.source || <em>{t("translationEditor.empty")}</em>}
           </p>
         )}
       </div>
@@ -173,6 +177,7 @@ function TextTranslation({ row, field, locale, sourceId }: { row: TranslationRow
 }
 
 function ListTranslation({ row, items, locale }: { row: TranslationRow; items: FieldMetadata<string[], Record<string, unknown>, string[]>; locale: Locale }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   const list = items.getFieldList();
   const sourceItems = Array.isArray(row.source) ? row.source : [];
   return (
@@ -186,7 +191,7 @@ function ListTranslation({ row, items, locale }: { row: TranslationRow; items: F
         return (
           <div key={i} className="translation-row__item">
             <label htmlFor={id} className="visually-hidden">
-              Option {i + 1}, “{source}”, in {LOCALE_NAMES[locale]}
+              {t("translationEditor.optionLabel", { number: i + 1, source, language: LOCALE_NAMES[locale] })}
             </label>
             <input
               id={id}
@@ -207,23 +212,25 @@ function ListTranslation({ row, items, locale }: { row: TranslationRow; items: F
 }
 
 function SourceLocaleForm({ sourceLocale, action, lastResult }: { sourceLocale: Locale; action: string; lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const schema = sourceLocaleFormSchemaIn(t);
   const [form, fields] = useForm({
     id: "source-language",
     lastResult,
     defaultValue: { defaultLocale: sourceLocale },
-    constraint: getZodConstraint(sourceLocaleFormSchema),
+    constraint: getZodConstraint(schema),
     ...STEADY_VALIDATION,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: sourceLocaleFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const field = fields.defaultLocale;
   return (
     <Form method="post" action={action} className="stack-form panel" {...getFormProps(form)} aria-labelledby="source-language-title">
-      <h3 id="source-language-title">Source language</h3>
+      <h3 id="source-language-title">{t("translationEditor.sourceTitle")}</h3>
       <FormErrors errors={lastFormErrors(lastResult) ?? form.errors} id={form.errorId} />
       <div className="field">
-        <label htmlFor={field.id}>The text in the details form is written in</label>
+        <label htmlFor={field.id}>{t("translationEditor.sourceLabel")}</label>
         <p className="field__hint" id={`${field.id}-hint`}>
-          Readers whose language has no translation see this language. Changing it moves no text.
+          {t("translationEditor.sourceHint")}
         </p>
         <select
           {...getSelectProps(field as never, { ariaAttributes: false })}
@@ -240,7 +247,7 @@ function SourceLocaleForm({ sourceLocale, action, lastResult }: { sourceLocale: 
       </div>
       <div className="toolbar">
         <button type="submit" name="intent" value="source-language" className="button button--secondary">
-          Change source language
+          {t("translationEditor.changeSource")}
         </button>
       </div>
     </Form>

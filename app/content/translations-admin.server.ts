@@ -9,9 +9,10 @@ import type { Database } from "~db/client.server";
 import type { Tx } from "~db/records.server";
 import { agendaItems, events, people, registrationQuestions, series, type TranslationsColumn, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
-import { AGENDA_KIND_LABEL } from "~/events/labels";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { isLocale, LOCALE_NAMES, type Locale } from "~/i18n/locales";
 import { sourceLocaleOf } from "~/i18n/localize-content";
+import type { Translate } from "~/i18n/translator";
 import { parseTarget, targetOf, type TranslationFormValues } from "./translation-form";
 import { fieldRules, hasText, missingFields, targetLocales, translatedFieldsSchema, type TranslatableKind } from "./translations";
 
@@ -20,13 +21,16 @@ export type TranslationScope = { kind: "event"; eventId: string } | { kind: "ser
 interface TranslatableRecord {
   kind: TranslatableKind;
   id: string;
-  /** How the console names the record: "Event", "Segment 2 · Talk: …". */
-  heading: string;
+  /** How the console names the record, in the reader's language: "Event", "Segment 2 · Talk". */
+  heading: (t: Translate) => string;
   values: Record<string, unknown>;
   translations: TranslationsColumn;
 }
 
 type Reader = Pick<Database, "select">;
+
+/** The audit log is written in English, whoever reads the console. */
+const auditWording = () => consoleTranslatorFor("en");
 
 const tables = { event: events, series, agendaItem: agendaItems, question: registrationQuestions, person: people } as const;
 
@@ -35,12 +39,12 @@ async function loadRecords(db: Reader, scope: TranslationScope): Promise<{ sourc
   if (scope.kind === "series") {
     const [row] = await db.select().from(series).where(eq(series.id, scope.seriesId));
     if (!row) return null;
-    return { sourceLocale: sourceLocaleOf(row), records: [{ kind: "series", id: row.id, heading: "Series", values: row, translations: row.translations }] };
+    return { sourceLocale: sourceLocaleOf(row), records: [{ kind: "series", id: row.id, heading: (t) => t("translationEditor.heading.series"), values: row, translations: row.translations }] };
   }
   if (scope.kind === "person") {
     const [row] = await db.select().from(people).where(eq(people.id, scope.personId));
     if (!row) return null;
-    return { sourceLocale: sourceLocaleOf(row), records: [{ kind: "person", id: row.id, heading: row.name, values: row, translations: row.translations }] };
+    return { sourceLocale: sourceLocaleOf(row), records: [{ kind: "person", id: row.id, heading: () => row.name, values: row, translations: row.translations }] };
   }
   const [event] = await db.select().from(events).where(eq(events.id, scope.eventId));
   if (!event) return null;
@@ -51,18 +55,18 @@ async function loadRecords(db: Reader, scope: TranslationScope): Promise<{ sourc
   return {
     sourceLocale: sourceLocaleOf(event),
     records: [
-      { kind: "event", id: event.id, heading: "Event", values: event, translations: event.translations },
+      { kind: "event", id: event.id, heading: (t) => t("translationEditor.heading.event"), values: event, translations: event.translations },
       ...items.map((item, index) => ({
         kind: "agendaItem" as const,
         id: item.id,
-        heading: `Segment ${index + 1} · ${AGENDA_KIND_LABEL[item.kind]}`,
+        heading: (t: Translate) => t("translationEditor.heading.segment", { number: index + 1, kind: t(`translationEditor.agendaKind.${item.kind}`) }),
         values: item,
         translations: item.translations,
       })),
       ...questions.map((question, index) => ({
         kind: "question" as const,
         id: question.id,
-        heading: `Registration question ${index + 1}`,
+        heading: (t: Translate) => t("translationEditor.heading.question", { number: index + 1 }),
         values: question,
         translations: question.translations,
       })),
@@ -90,7 +94,12 @@ export interface TranslationEditor {
 }
 
 /** The page for one language: each field with its source text, prefilled with its translation. */
-export async function loadTranslationEditor(db: Reader, scope: TranslationScope, asked: string | null): Promise<TranslationEditor | null> {
+export async function loadTranslationEditor(
+  db: Reader,
+  scope: TranslationScope,
+  asked: string | null,
+  t: Translate = consoleTranslatorFor("en"),
+): Promise<TranslationEditor | null> {
   const loaded = await loadRecords(db, scope);
   if (!loaded) return null;
   const { sourceLocale, records } = loaded;
@@ -107,7 +116,7 @@ export async function loadTranslationEditor(db: Reader, scope: TranslationScope,
         if (!hasText(source) && !hasText(translated[field])) continue;
         const target = targetOf(record.kind, record.id);
         const current = translated[field];
-        rows.push({ target, field, label: rule.label, max: rule.max, rows: rule.rows ?? null, list: Boolean(rule.list), source: source as string | string[] });
+        rows.push({ target, field, label: fieldLabel(t, field), max: rule.max, rows: rule.rows ?? null, list: Boolean(rule.list), source: source as string | string[] });
         if (rule.list) {
           const sourceItems = Array.isArray(source) ? (source as string[]) : [];
           entries.push({ target, field, items: sourceItems.map((_, index) => (Array.isArray(current) ? (current[index] ?? "") : "")) });
@@ -115,10 +124,10 @@ export async function loadTranslationEditor(db: Reader, scope: TranslationScope,
           entries.push({ target, field, text: typeof current === "string" ? current : "" });
         }
       }
-      return { heading: headingWithTitle(record), rows };
+      return { heading: headingWithTitle(record, t), rows };
     })
     .filter((section) => section.rows.length > 0);
-  const gaps = gapsOf(records, sourceLocale);
+  const gaps = gapsOf(records, sourceLocale, t);
   return {
     sourceLocale,
     locale,
@@ -133,12 +142,18 @@ function nameOf(record: TranslatableRecord): string {
   if (record.kind === "event") return `the event “${String(record.values.title)}”`;
   if (record.kind === "series") return `the series “${String(record.values.title)}”`;
   if (record.kind === "person") return String(record.values.name);
-  return headingWithTitle(record);
+  return headingWithTitle(record, auditWording());
 }
 
-function headingWithTitle(record: TranslatableRecord): string {
+function headingWithTitle(record: TranslatableRecord, t: Translate): string {
   const title = record.values.title ?? record.values.label;
-  return record.kind === "agendaItem" || record.kind === "question" ? `${record.heading}: ${String(title)}` : record.heading;
+  const heading = record.heading(t);
+  return record.kind === "agendaItem" || record.kind === "question" ? t("translationEditor.heading.withTitle", { heading, title: String(title) }) : heading;
+}
+
+/** "Title", "Biography": how the console names a translatable field. */
+function fieldLabel(t: Translate, field: string): string {
+  return t(`translationEditor.field.${field}`);
 }
 
 export interface TranslationGap {
@@ -148,24 +163,30 @@ export interface TranslationGap {
   fields: string[];
 }
 
-function gapsOf(records: TranslatableRecord[], sourceLocale: Locale): TranslationGap[] {
+function gapsOf(records: TranslatableRecord[], sourceLocale: Locale, t: Translate): TranslationGap[] {
   return targetLocales(sourceLocale).map((locale) => ({
     locale,
     name: LOCALE_NAMES[locale],
     fields: records.flatMap((record) =>
       missingFields(record.kind, { ...record.values, translations: record.translations }, locale).map((field) => {
-        const label = (Object.fromEntries(fieldRules(record.kind)) as Record<string, { label: string }>)[field]!.label;
-        return record.kind === "event" || record.kind === "series" || record.kind === "person" ? label : `${headingWithTitle(record)} — ${label.toLowerCase()}`;
+        const label = fieldLabel(t, field);
+        return record.kind === "event" || record.kind === "series" || record.kind === "person"
+          ? label
+          : t("translationGaps.fieldOf", { heading: headingWithTitle(record, t), field: label.toLowerCase() });
       }),
     ),
   }));
 }
 
 /** What each language still lacks, for the event overview's badge and list. */
-export async function translationGaps(db: Reader, scope: TranslationScope): Promise<{ sourceLocale: Locale; gaps: TranslationGap[] } | null> {
+export async function translationGaps(
+  db: Reader,
+  scope: TranslationScope,
+  t: Translate = consoleTranslatorFor("en"),
+): Promise<{ sourceLocale: Locale; gaps: TranslationGap[] } | null> {
   const loaded = await loadRecords(db, scope);
   if (!loaded) return null;
-  return { sourceLocale: loaded.sourceLocale, gaps: gapsOf(loaded.records, loaded.sourceLocale) };
+  return { sourceLocale: loaded.sourceLocale, gaps: gapsOf(loaded.records, loaded.sourceLocale, t) };
 }
 
 export type SaveTranslationsOutcome =
@@ -179,15 +200,15 @@ export type SaveTranslationsOutcome =
  */
 export async function saveTranslations(
   db: Database,
-  { scope, values, user }: { scope: TranslationScope; values: TranslationFormValues; user: User },
+  { scope, values, user, t = consoleTranslatorFor("en") }: { scope: TranslationScope; values: TranslationFormValues; user: User; t?: Translate },
 ): Promise<SaveTranslationsOutcome> {
   return db.transaction(async (tx) => {
     const loaded = await loadRecords(tx, scope);
-    if (!loaded) return { ok: false, formErrors: ["This no longer exists."] };
+    if (!loaded) return { ok: false, formErrors: [t("translationEditor.gone")] };
     const { sourceLocale, records } = loaded;
     const { locale } = values;
     if (locale === sourceLocale) {
-      return { ok: false, formErrors: [`${LOCALE_NAMES[locale]} is the source language: edit its text in the details form.`] };
+      return { ok: false, formErrors: [t("translationEditor.isSource", { language: LOCALE_NAMES[locale] })] };
     }
     const byTarget = new Map(records.map((record) => [targetOf(record.kind, record.id), record]));
     const submitted = new Map<string, { record: TranslatableRecord; fields: Record<string, unknown>; indexes: Map<string, number> }>();
@@ -195,7 +216,7 @@ export async function saveTranslations(
     values.entries.forEach((entry, index) => {
       const record = byTarget.get(entry.target);
       if (!record || parseTarget(entry.target)?.kind !== record.kind) {
-        fieldErrors[`entries[${index}].text`] = ["This part was removed while you were translating; reload the page"];
+        fieldErrors[`entries[${index}].text`] = [t("translationEditor.removed")];
         return;
       }
       const group = submitted.get(entry.target) ?? { record, fields: {}, indexes: new Map<string, number>() };
@@ -204,7 +225,7 @@ export async function saveTranslations(
         const items = (entry.items ?? []).map((item) => item ?? "");
         const sourceItems = record.values[entry.field];
         if (items.some((item) => item.trim() !== "") && (!Array.isArray(sourceItems) || items.length !== sourceItems.length)) {
-          fieldErrors[`entries[${index}].items`] = ["The options changed while you were translating; reload the page"];
+          fieldErrors[`entries[${index}].items`] = [t("translationEditor.optionsChanged")];
           return;
         }
         group.fields[entry.field] = items;
@@ -233,7 +254,7 @@ export async function saveTranslations(
     }
     if (Object.keys(fieldErrors).length > 0) {
       const { form, ...rest } = fieldErrors;
-      return { ok: false, fieldErrors: rest, formErrors: form ?? ["Please correct the highlighted fields."] };
+      return { ok: false, fieldErrors: rest, formErrors: form ?? [t("translationEditor.correctFields")] };
     }
 
     for (const { record, next } of updates) await writeLanguage(tx, record, locale, next);
@@ -242,7 +263,7 @@ export async function saveTranslations(
         actor: actorFor(user),
         eventId: scope.kind === "event" ? scope.eventId : null,
         action: "translations.saved",
-        summary: `Saved the ${LOCALE_NAMES[locale]} text of ${updates.map(({ record }) => headingWithTitle(record)).join(", ")}`,
+        summary: `Saved the ${LOCALE_NAMES[locale]} text of ${updates.map(({ record }) => headingWithTitle(record, auditWording())).join(", ")}`,
         details: { locale, records: updates.map(({ record }) => targetOf(record.kind, record.id)) },
       });
     }
@@ -273,17 +294,17 @@ export type SourceLocaleOutcome = { ok: true; locale: Locale } | { ok: false; me
  */
 export async function changeSourceLocale(
   db: Database,
-  { scope, locale, user }: { scope: TranslationScope; locale: Locale; user: User },
+  { scope, locale, user, t = consoleTranslatorFor("en") }: { scope: TranslationScope; locale: Locale; user: User; t?: Translate },
 ): Promise<SourceLocaleOutcome> {
   return db.transaction(async (tx) => {
     const loaded = await loadRecords(tx, scope);
-    if (!loaded) return { ok: false, message: "This no longer exists." };
+    if (!loaded) return { ok: false, message: t("translationEditor.gone") };
     if (loaded.sourceLocale === locale) return { ok: true, locale };
     const clashing = loaded.records.filter((record) => Object.keys(record.translations[locale] ?? {}).length > 0);
     if (clashing.length > 0) {
       return {
         ok: false,
-        message: `There is already ${LOCALE_NAMES[locale]} text for ${clashing.map(headingWithTitle).join(", ")}. Clear it on the ${LOCALE_NAMES[locale]} tab first, then make ${LOCALE_NAMES[locale]} the source language.`,
+        message: t("translationEditor.clash", { language: LOCALE_NAMES[locale], records: clashing.map((record) => headingWithTitle(record, t)).join(", ") }),
       };
     }
     const owner = loaded.records[0]!;

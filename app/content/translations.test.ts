@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { translationFormSchema } from "./translation-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { translationFormSchemaIn } from "./translation-form";
+
+const translationFormSchema = translationFormSchemaIn(consoleTranslatorFor("en"));
 import { missingFields, translationsSchema } from "./translations";
 
 describe("translationsSchema: what a translations column may hold", () => {

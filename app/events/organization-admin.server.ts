@@ -7,13 +7,13 @@ import { eventHosts, organizations, type Organization, type User } from "~db/sch
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import { changedFields, orNull, type DirectorySaveOutcome } from "./directory-records.server";
 import { freeSlug, isUniqueViolation, isUuid, slugify, type Tx } from "~db/records.server";
+import type { Translate } from "~/i18n/translator";
 import type { OrganizationFormValues } from "./organization-form";
 
 type Reader = Pick<Database, "select">;
 
 export type SaveOrganizationOutcome = DirectorySaveOutcome<Organization, OrganizationFormValues>;
 
-const SLUG_TAKEN = "Another organization already uses this address; choose another one or leave it empty";
 
 /** Every organization, by name, with how many events it hosts or partners in. */
 export async function listOrganizations(db: Reader) {
@@ -53,11 +53,11 @@ async function slugTaken(tx: Tx, slug: string, exceptOrganizationId: string | nu
 
 export async function createOrganizationFromForm(
   db: Database,
-  { user, values }: { user: User; values: OrganizationFormValues },
+  { user, values, t }: { user: User; values: OrganizationFormValues; t: Translate },
 ): Promise<SaveOrganizationOutcome> {
   try {
     return await db.transaction(async (tx) => {
-      if (values.slug && (await slugTaken(tx, values.slug, null))) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } } as const;
+      if (values.slug && (await slugTaken(tx, values.slug, null))) return { ok: false, fieldErrors: { slug: [t("organizations.slugTaken")] } } as const;
       // From the short name, as the seed does: "hkust", not "the-hong-kong-university-of-science-and-technology".
       const source = slugify(values.shortName) ? values.shortName : values.name;
       const slug = values.slug ?? (await freeSlug(source, { fallback: "organization", isTaken: (s) => slugTaken(tx, s, null) }));
@@ -72,7 +72,7 @@ export async function createOrganizationFromForm(
       return { ok: true, record: row! } as const;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } };
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [t("organizations.slugTaken")] } };
     throw error;
   }
 }
@@ -82,15 +82,15 @@ const AUDITED_FIELDS = ["name", "shortName", "slug", "websiteUrl"] as const;
 /** Saves the form over an organization; an empty address keeps the current one. */
 export async function updateOrganizationFromForm(
   db: Database,
-  { user, organizationId, values }: { user: User; organizationId: string; values: OrganizationFormValues },
+  { user, organizationId, values, t }: { user: User; organizationId: string; values: OrganizationFormValues; t: Translate },
 ): Promise<SaveOrganizationOutcome> {
-  if (!isUuid(organizationId)) return { ok: false, fieldErrors: { form: ["This organization no longer exists"] } };
+  if (!isUuid(organizationId)) return { ok: false, fieldErrors: { form: [t("organizations.gone")] } };
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for("update");
-      if (!before) return { ok: false, fieldErrors: { form: ["This organization no longer exists"] } } as const;
+      if (!before) return { ok: false, fieldErrors: { form: [t("organizations.gone")] } } as const;
       const slug = values.slug ?? before.slug;
-      if (await slugTaken(tx, slug, organizationId)) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } } as const;
+      if (await slugTaken(tx, slug, organizationId)) return { ok: false, fieldErrors: { slug: [t("organizations.slugTaken")] } } as const;
       const [after] = await tx
         .update(organizations)
         .set({ ...toColumns(values), slug, updatedAt: new Date() })
@@ -107,7 +107,7 @@ export async function updateOrganizationFromForm(
       return { ok: true, record: after! } as const;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } };
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [t("organizations.slugTaken")] } };
     throw error;
   }
 }

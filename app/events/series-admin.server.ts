@@ -6,13 +6,13 @@ import { events, series, type Series, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import { changedFields, type DirectorySaveOutcome } from "./directory-records.server";
 import { freeSlug, isUniqueViolation, isUuid, type Tx } from "~db/records.server";
+import type { Translate } from "~/i18n/translator";
 import type { SeriesFormValues } from "./series-form";
 
 type Reader = Pick<Database, "select">;
 
 export type SaveSeriesOutcome = DirectorySaveOutcome<Series, SeriesFormValues>;
 
-const SLUG_TAKEN = "Another series already uses this address; choose another one or leave it empty";
 
 /** Every series, by title, with how many events (drafts included) belong to it. */
 export async function listSeries(db: Reader) {
@@ -45,10 +45,10 @@ async function slugTaken(tx: Tx, slug: string, exceptSeriesId: string | null): P
   return Boolean(row);
 }
 
-export async function createSeriesFromForm(db: Database, { user, values }: { user: User; values: SeriesFormValues }): Promise<SaveSeriesOutcome> {
+export async function createSeriesFromForm(db: Database, { user, values, t }: { user: User; values: SeriesFormValues; t: Translate }): Promise<SaveSeriesOutcome> {
   try {
     return await db.transaction(async (tx) => {
-      if (values.slug && (await slugTaken(tx, values.slug, null))) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } } as const;
+      if (values.slug && (await slugTaken(tx, values.slug, null))) return { ok: false, fieldErrors: { slug: [t("series.slugTaken")] } } as const;
       const slug = values.slug ?? (await freeSlug(values.title, { fallback: "series", isTaken: (s) => slugTaken(tx, s, null) }));
       const [row] = await tx.insert(series).values({ title: values.title, description: values.description, slug }).returning();
       await recordAudit(tx, {
@@ -61,7 +61,7 @@ export async function createSeriesFromForm(db: Database, { user, values }: { use
       return { ok: true, record: row! } as const;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } };
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [t("series.slugTaken")] } };
     throw error;
   }
 }
@@ -71,15 +71,15 @@ const AUDITED_FIELDS = ["title", "slug", "description"] as const;
 /** Saves the form over a series; an empty address keeps the current one (its public page and calendar feed). */
 export async function updateSeriesFromForm(
   db: Database,
-  { user, seriesId, values }: { user: User; seriesId: string; values: SeriesFormValues },
+  { user, seriesId, values, t }: { user: User; seriesId: string; values: SeriesFormValues; t: Translate },
 ): Promise<SaveSeriesOutcome> {
-  if (!isUuid(seriesId)) return { ok: false, fieldErrors: { form: ["This series no longer exists"] } };
+  if (!isUuid(seriesId)) return { ok: false, fieldErrors: { form: [t("series.gone")] } };
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx.select().from(series).where(eq(series.id, seriesId)).for("update");
-      if (!before) return { ok: false, fieldErrors: { form: ["This series no longer exists"] } } as const;
+      if (!before) return { ok: false, fieldErrors: { form: [t("series.gone")] } } as const;
       const slug = values.slug ?? before.slug;
-      if (await slugTaken(tx, slug, seriesId)) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } } as const;
+      if (await slugTaken(tx, slug, seriesId)) return { ok: false, fieldErrors: { slug: [t("series.slugTaken")] } } as const;
       const [after] = await tx
         .update(series)
         .set({ title: values.title, description: values.description, slug, updatedAt: new Date() })
@@ -96,7 +96,7 @@ export async function updateSeriesFromForm(
       return { ok: true, record: after! } as const;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } };
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [t("series.slugTaken")] } };
     throw error;
   }
 }

@@ -1,15 +1,19 @@
-// One schema for the organizer's series form, used by the browser (Conform) and the server.
+// One schema for the organizer's series form, used by the browser (Conform) and the
+// server, with its messages in the organizer's language (`t`: the console translator).
 import { z } from "zod";
-import { optionalSlug, optionalText } from "./directory-fields";
+import type { Translate } from "~/i18n/translator";
+import { optionalSlugIn, optionalTextIn } from "./directory-fields-in";
 
-export const seriesFormSchema = z.object({
-  title: z
-    .string({ required_error: "Give the series a title" })
-    .trim()
-    .min(1, "Give the series a title")
-    .max(200, "Keep the title under 200 characters"),
-  slug: optionalSlug,
-  description: optionalText(5000, "description"),
-});
+export function seriesFormSchemaIn(t: Translate) {
+  return z.object({
+    title: z
+      .string({ required_error: t("series.titleRequired") })
+      .trim()
+      .min(1, t("series.titleRequired"))
+      .max(200, t("series.titleTooLong", { max: 200 })),
+    slug: optionalSlugIn({ tooLong: t("directory.slugTooLong", { max: 80 }), pattern: t("directory.slugPattern") }),
+    description: optionalTextIn(5000, t("series.descriptionTooLong", { max: 5000 })),
+  });
+}
 
-export type SeriesFormValues = z.infer<typeof seriesFormSchema>;
+export type SeriesFormValues = z.infer<ReturnType<typeof seriesFormSchemaIn>>;

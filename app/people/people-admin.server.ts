@@ -12,13 +12,13 @@ import { freeSlug, escapeLikePattern, isUniqueViolation, isUuid, type Tx } from 
 import { personDisplayName } from "~/events/labels";
 import { manageableBy } from "~/auth/event-access.server";
 import { PEOPLE_QUERY_MAX, type PersonFormValues } from "./person-form";
-import { contactVisibleTo, editableBy, NOT_YOURS_TO_CHANGE } from "./person-access.server";
+import type { Translate } from "~/i18n/translator";
+import { contactVisibleTo, editableBy } from "./person-access.server";
 
 type Reader = Pick<Database, "select">;
 
 export type SavePersonOutcome = DirectorySaveOutcome<Person, PersonFormValues>;
 
-const SLUG_TAKEN = "Another person already uses this address; choose another one or leave it empty";
 
 /**
  * People whose name, affiliation or email contains the query, in any letter case;
@@ -143,10 +143,10 @@ async function slugTaken(tx: Tx, slug: string, exceptPersonId: string | null): P
   return Boolean(row);
 }
 
-export async function createPersonFromForm(db: Database, { user, values }: { user: User; values: PersonFormValues }): Promise<SavePersonOutcome> {
+export async function createPersonFromForm(db: Database, { user, values, t }: { user: User; values: PersonFormValues; t: Translate }): Promise<SavePersonOutcome> {
   try {
     return await db.transaction(async (tx) => {
-      if (values.slug && (await slugTaken(tx, values.slug, null))) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } } as const;
+      if (values.slug && (await slugTaken(tx, values.slug, null))) return { ok: false, fieldErrors: { slug: [t("people.slugTaken")] } } as const;
       const slug = values.slug ?? (await freeSlug(values.name, { fallback: "person", isTaken: (s) => slugTaken(tx, s, null) }));
       const [person] = await tx.insert(people).values({ ...toColumns(values), slug }).returning();
       await recordAudit(tx, {
@@ -160,7 +160,7 @@ export async function createPersonFromForm(db: Database, { user, values }: { use
     });
   } catch (error) {
     // Two organizers saving the same address at once: the unique index decides.
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } };
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [t("people.slugTaken")] } };
     throw error;
   }
 }
@@ -170,18 +170,18 @@ const AUDITED_FIELDS = ["honorific", "name", "position", "affiliation", "bio", "
 /** Saves the form over a person; an empty address keeps the current one, so public links do not move by accident. */
 export async function updatePersonFromForm(
   db: Database,
-  { user, personId, values }: { user: User; personId: string; values: PersonFormValues },
+  { user, personId, values, t }: { user: User; personId: string; values: PersonFormValues; t: Translate },
 ): Promise<SavePersonOutcome> {
-  if (!isUuid(personId)) return { ok: false, fieldErrors: { form: ["This person no longer exists"] } };
+  if (!isUuid(personId)) return { ok: false, fieldErrors: { form: [t("people.gone")] } };
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx.select().from(people).where(eq(people.id, personId)).for("update");
-      if (!before) return { ok: false, fieldErrors: { form: ["This person no longer exists"] } } as const;
+      if (!before) return { ok: false, fieldErrors: { form: [t("people.gone")] } } as const;
       // Checked under the person's row lock, in the transaction that writes.
       const [access] = await tx.select({ canEdit: sql<boolean>`${editableBy(user)}` }).from(people).where(eq(people.id, personId));
-      if (!access?.canEdit) return { ok: false, refused: true, fieldErrors: { form: [NOT_YOURS_TO_CHANGE] } } as const;
+      if (!access?.canEdit) return { ok: false, refused: true, fieldErrors: { form: [t("person.notYours")] } } as const;
       const slug = values.slug ?? before.slug;
-      if (await slugTaken(tx, slug, personId)) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } } as const;
+      if (await slugTaken(tx, slug, personId)) return { ok: false, fieldErrors: { slug: [t("people.slugTaken")] } } as const;
       const [after] = await tx
         .update(people)
         .set({ ...toColumns(values), slug, updatedAt: new Date() })
@@ -201,7 +201,7 @@ export async function updatePersonFromForm(
       return { ok: true, record: after! } as const;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } };
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [t("people.slugTaken")] } };
     throw error;
   }
 }

@@ -46,5 +46,4 @@ export function editableBy(user: Viewer): SQL {
   return sql`not exists (select 1 from ${appearanceEventIds} as a(event_id) where a.event_id not in (${managedBy(user)}))`;
 }
 
-export const NOT_YOURS_TO_CHANGE =
-  "This person also appears on events that other organizers manage: only someone who organizes every one of those events, or an administrator, can change their details.";
+// Why a person is read-only to someone: the console's `person.notYours` message.

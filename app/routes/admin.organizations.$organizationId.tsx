@@ -1,30 +1,33 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { OrganizationForm } from "~/components/organization-form";
 import { handleDirectoryForm } from "~/events/directory-form-action.server";
 import { findOrganizationForEdit, organizationFormDefaults, updateOrganizationFromForm } from "~/events/organization-admin.server";
-import { organizationFormSchema } from "~/events/organization-form";
+import { organizationFormSchemaIn } from "~/events/organization-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.name} — Organizations — Podium` : "Organization not found — Podium" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(context.db, request);
+  const t = consoleTranslatorFor(requestLocale(request));
   const row = await findOrganizationForEdit(context.db, params.organizationId);
-  if (!row) throw new Response("No such organization.", { status: 404 });
-  return { name: row.name, defaultValue: organizationFormDefaults(row) };
+  if (!row) throw new Response(t("organization.notFound"), { status: 404 });
+  return { name: row.name, defaultValue: organizationFormDefaults(row), metaTitle: t("organization.metaTitle", { name: row.name }) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(context.db, request);
+  const t = consoleTranslatorFor(requestLocale(request));
   const row = await findOrganizationForEdit(context.db, params.organizationId);
-  if (!row) throw new Response("No such organization.", { status: 404 });
+  if (!row) throw new Response(t("organization.notFound"), { status: 404 });
   return handleDirectoryForm(request, {
-    schema: organizationFormSchema,
-    save: (values) => updateOrganizationFromForm(context.db, { user, organizationId: row.id, values }),
+    schema: organizationFormSchemaIn(t),
+    save: (values) => updateOrganizationFromForm(context.db, { user, organizationId: row.id, values, t }),
     listPath: "/admin/organizations",
   });
 }
@@ -32,10 +35,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditOrganization() {
   const { name, defaultValue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="edit-organization-title">
       <h1 id="edit-organization-title">{name}</h1>
-      <OrganizationForm defaultValue={defaultValue} lastResult={actionData?.result} submitLabel="Save changes" isNew={false} />
+      <OrganizationForm defaultValue={defaultValue} lastResult={actionData?.result} submitLabel={t("directory.saveChanges")} isNew={false} />
     </section>
   );
 }

@@ -1,13 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { personDisplayName } from "~/events/labels";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { searchPeople } from "~/people/people-admin.server";
 import { PEOPLE_QUERY_MAX } from "~/people/person-form";
 import { ScrollRegion } from "~/components/scroll-region";
 import { DirectoryPage } from "~/components/directory-page";
 
-export const meta: MetaFunction = () => [{ title: "People — Podium" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 const SHOWN = 100;
 
@@ -28,50 +32,52 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       affiliation: p.affiliation,
       homeZone: p.homeZone ? p.homeZone.replace(/_/g, " ") : "",
     })),
+    metaTitle: consoleTranslatorFor(requestLocale(request))("people.metaTitle"),
   };
 }
 
 export default function PeopleDirectory() {
   const { query, notice, more, people } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
-    <DirectoryPage id="people" title="People" intro="Speakers, moderators and chairs. Names and affiliations are shared by every organizer; a person's email and events show through the events you manage." saved={Boolean(notice)} addHref="/admin/people/new" addLabel="Add a person">
-    <Form method="get" className="toolbar" role="search" aria-label="People">
+    <DirectoryPage id="people" title={t("people.title")} intro={t("people.intro")} saved={Boolean(notice)} addHref="/admin/people/new" addLabel={t("people.add")}>
+    <Form method="get" className="toolbar" role="search" aria-label={t("people.title")}>
       <div className="field">
-        <label htmlFor="people-search">Search people</label>
+        <label htmlFor="people-search">{t("people.search")}</label>
         <input id="people-search" type="search" name="q" defaultValue={query} maxLength={PEOPLE_QUERY_MAX} aria-describedby="people-search-hint" />
         <p className="field__hint" id="people-search-hint">
-          Part of a name, an affiliation or an email address.
+          {t("people.searchHint")}
         </p>
       </div>
       <button type="submit" className="button button--secondary">
-        Search
+        {t("people.searchButton")}
       </button>
       {query ? (
         <Link to="/admin/people" className="button button--secondary">
-          Show everyone
+          {t("people.showEveryone")}
         </Link>
       ) : null}
     </Form>
     {query ? (
       <p role="status">
         {people.length === 0
-          ? `Nobody matches “${query}”.`
-          : `${people.length}${more ? "+" : ""} ${people.length === 1 ? "person matches" : "people match"} “${query}”.`}
+          ? t("people.noMatch", { query })
+          : t("people.matches", { count: people.length, shown: `${people.length}${more ? "+" : ""}`, query })}
       </p>
     ) : null}
-    {people.length === 0 && !query ? <p className="empty-state">Nobody in the directory yet.</p> : null}
+    {people.length === 0 && !query ? <p className="empty-state">{t("people.empty")}</p> : null}
     {people.length > 0 ? (
-      <ScrollRegion label="People table">
+      <ScrollRegion label={t("people.tableLabel")}>
         <table className="data-table">
-          <caption className="visually-hidden">People, by name</caption>
+          <caption className="visually-hidden">{t("people.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Position</th>
-              <th scope="col">Affiliation</th>
-              <th scope="col">Home zone</th>
+              <th scope="col">{t("people.column.name")}</th>
+              <th scope="col">{t("people.column.position")}</th>
+              <th scope="col">{t("people.column.affiliation")}</th>
+              <th scope="col">{t("people.column.homeZone")}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t("directory.actions")}</span>
               </th>
             </tr>
           </thead>
@@ -83,8 +89,8 @@ export default function PeopleDirectory() {
                 <td>{p.affiliation}</td>
                 <td>{p.homeZone}</td>
                 <td>
-                  <Link to={`/admin/people/${p.id}`} aria-label={`Edit ${p.displayName}`}>
-                    Edit
+                  <Link to={`/admin/people/${p.id}`} aria-label={t("directory.editLabel", { name: p.displayName })}>
+                    {t("directory.edit")}
                   </Link>
                 </td>
               </tr>
@@ -93,7 +99,7 @@ export default function PeopleDirectory() {
         </table>
       </ScrollRegion>
     ) : null}
-    {more ? <p className="field__hint">Showing the first {SHOWN}; search to narrow the list.</p> : null}
+    {more ? <p className="field__hint">{t("people.showingFirst", { shown: SHOWN })}</p> : null}
     </DirectoryPage>
   );
 }

@@ -1,24 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { PersonForm } from "~/components/person-form";
 import { handleDirectoryForm } from "~/events/directory-form-action.server";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { createPersonFromForm } from "~/people/people-admin.server";
-import { personFormSchema } from "~/people/person-form";
+import { personFormSchemaIn } from "~/people/person-form";
 import { listTimeZones } from "~/time/zone-catalog.server";
 
-export const meta: MetaFunction = () => [{ title: "Add a person — Podium" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(context.db, request);
-  return { zones: listTimeZones() };
+  return { zones: listTimeZones(), metaTitle: consoleTranslatorFor(requestLocale(request))("people.newMetaTitle") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context.db, request);
+  const locale = requestLocale(request);
+  const t = consoleTranslatorFor(locale);
   return handleDirectoryForm(request, {
-    schema: personFormSchema,
-    save: (values) => createPersonFromForm(context.db, { user, values }),
+    // The form's messages are shared with the speaker portal: the interface catalogue.
+    schema: personFormSchemaIn(translatorFor(locale)),
+    save: (values) => createPersonFromForm(context.db, { user, values, t }),
     listPath: "/admin/people",
   });
 }
@@ -26,11 +34,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewPerson() {
   const { zones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="new-person-title">
-      <h1 id="new-person-title">Add a person</h1>
-      <p>Once added, the person can be given a role in any event's agenda and gets a public speaker page.</p>
-      <PersonForm defaultValue={{}} lastResult={actionData?.result} zones={zones} submitLabel="Add person" isNew />
+      <h1 id="new-person-title">{t("people.newTitle")}</h1>
+      <p>{t("people.newIntro")}</p>
+      <PersonForm defaultValue={{}} lastResult={actionData?.result} zones={zones} submitLabel={t("people.addSubmit")} isNew />
     </section>
   );
 }

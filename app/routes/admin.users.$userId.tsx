@@ -1,92 +1,101 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
-import { USER_ROLE_LABEL } from "~/auth/user-form";
 import { findUserForEdit, handleEditUserAction, userFormDefaults } from "~/auth/users-admin.server";
 import { EditAccountForm } from "~/components/account-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { formatInstant } from "~/time";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
 import { ActionNotice } from "~/components/action-notice";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.account.name} — Accounts — Podium` : "Account not found — Podium" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(context.db, request, { role: "admin" });
+  const locale = requestLocale(request);
+  const t = consoleTranslatorFor(locale);
   const account = await findUserForEdit(context.db, params.userId);
-  if (!account) throw new Response("No such account.", { status: 404 });
+  if (!account) throw new Response(t("account.notFound"), { status: 404 });
   const zone = viewerZoneFrom(request) ?? "UTC";
   return {
     account: {
       name: account.name,
       email: account.email,
-      role: USER_ROLE_LABEL[account.role],
+      role: t(`users.role.${account.role}`),
       disabled: account.disabledAt !== null,
-      created: formatInstant(account.createdAt, zone, "date"),
+      created: formatInstant(account.createdAt, zone, "date", locale),
     },
     isSelf: account.id === user.id,
     defaultValue: userFormDefaults(account),
+    metaTitle: t("account.metaTitle", { name: account.name }),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(context.db, request, { role: "admin" });
+  const t = consoleTranslatorFor(requestLocale(request));
   const account = await findUserForEdit(context.db, params.userId);
-  if (!account) throw new Response("No such account.", { status: 404 });
-  return handleEditUserAction(context.db, request, { user, account });
+  if (!account) throw new Response(t("account.notFound"), { status: 404 });
+  return handleEditUserAction(context.db, request, { user, account, t });
 }
 
 export default function EditAccount() {
   const { account, isSelf, defaultValue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="edit-account-title">
       <h1 id="edit-account-title">{account.name}</h1>
       <ActionNotice result={actionData?.kind === "message" ? actionData : null} />
       {actionData?.kind === "password" ? (
         <p className="notice notice--success" role="status">
-          {actionData.message} The new password is <code>{actionData.password}</code>. Copy it now: it is not shown again.
+          {actionData.message}
+          {t("account.newPasswordIs")}
+          <code>{actionData.password}</code>
+          {t("users.copyNow")}
         </p>
       ) : null}
       <p>
-        {account.email} · {account.role} · {account.disabled ? "Disabled" : "Active"} · created {account.created}
-        {isSelf ? " · this is your account" : ""}
+        {account.email} · {account.role} · {account.disabled ? t("users.disabled") : t("users.active")} ·{" "}
+        {t("account.createdOn", { date: account.created })}
+        {isSelf ? t("account.yours") : ""}
       </p>
 
       <EditAccountForm defaultValue={defaultValue} lastResult={actionData?.kind === "form" ? actionData.result : undefined} isSelf={isSelf} />
 
       <Form method="post" className="panel">
-        <h2>{account.disabled ? "Enable the account" : "Disable the account"}</h2>
+        <h2>{account.disabled ? t("account.enableTitle") : t("account.disableTitle")}</h2>
         {isSelf ? (
-          <p>You cannot disable your own account. Another administrator can.</p>
+          <p>{t("account.cannotDisableSelfText")}</p>
         ) : account.disabled ? (
           <>
-            <p>{account.name} cannot sign in. Enabling the account lets them sign in again with their password.</p>
+            <p>{t("account.disabledText", { name: account.name })}</p>
             <button type="submit" name="intent" value="enable" className="button">
-              Enable account
+              {t("account.enable")}
             </button>
           </>
         ) : (
           <>
-            <p>{account.name} is signed out everywhere at once and cannot sign in until the account is enabled again. Their events are kept.</p>
+            <p>{t("account.enabledText", { name: account.name })}</p>
             <button type="submit" name="intent" value="disable" className="button button--danger">
-              Disable account
+              {t("account.disable")}
             </button>
           </>
         )}
       </Form>
 
       <Form method="post" className="panel">
-        <h2>Reset the password</h2>
+        <h2>{t("account.resetTitle")}</h2>
         {isSelf ? (
-          <p>You cannot reset your own password here: it would sign you out before you saw the new one. Another administrator can.</p>
+          <p>{t("account.cannotResetSelfText")}</p>
         ) : (
           <>
-            <p>A new password is generated and shown once on this page; the old one stops working and {account.name} is signed out everywhere.</p>
+            <p>{t("account.resetText", { name: account.name })}</p>
             <button type="submit" name="intent" value="reset-password" className="button button--secondary">
-              Reset password
+              {t("account.reset")}
             </button>
           </>
         )}

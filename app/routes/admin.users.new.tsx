@@ -1,42 +1,46 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
-import { USER_ROLE_LABEL } from "~/auth/user-form";
 import { handleNewUserForm } from "~/auth/users-admin.server";
 import { NewAccountForm } from "~/components/account-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
-export const meta: MetaFunction = () => [{ title: "Add an organizer — Podium" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(context.db, request, { role: "admin" });
-  return null;
+  return { metaTitle: consoleTranslatorFor(requestLocale(request))("users.newMetaTitle") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context.db, request, { role: "admin" });
-  return handleNewUserForm(context.db, request, { user });
+  return handleNewUserForm(context.db, request, { user, t: consoleTranslatorFor(requestLocale(request)) });
 }
 
 export default function NewAccount() {
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   if (actionData?.kind === "created") {
     return (
       <section aria-labelledby="new-account-title">
-        <h1 id="new-account-title">Account created</h1>
+        <h1 id="new-account-title">{t("users.createdTitle")}</h1>
         <div className="panel">
-          <p>
-            {actionData.name} ({actionData.email}) can now sign in as {USER_ROLE_LABEL[actionData.role].toLowerCase()}.
-          </p>
+          <p>{t("users.canSignIn", { name: actionData.name, email: actionData.email, role: t(`users.roleInSentence.${actionData.role}`) })}</p>
           <p className="notice notice--success" role="status">
-            Their password is <code>{actionData.password}</code>. Copy it now: it is not shown again.
+            {t("users.passwordIs")}
+            <code>{actionData.password}</code>
+            {t("users.copyNow")}
           </p>
-          <p className="field__hint">Send it to them privately; they sign in at /login with their email address and this password.</p>
+          <p className="field__hint">{t("users.sendPrivately")}</p>
           <div className="toolbar">
             <Link to="/admin/users" className="button">
-              Back to accounts
+              {t("users.backToAccounts")}
             </Link>
             <Link to="/admin/users/new" className="button button--secondary">
-              Add another
+              {t("users.addAnother")}
             </Link>
           </div>
         </div>
@@ -45,8 +49,8 @@ export default function NewAccount() {
   }
   return (
     <section aria-labelledby="new-account-title">
-      <h1 id="new-account-title">Add an organizer</h1>
-      <p>The new account can sign in straight away. Organizers see only the events they organize or that are shared with them.</p>
+      <h1 id="new-account-title">{t("users.newTitle")}</h1>
+      <p>{t("users.newIntro")}</p>
       <NewAccountForm lastResult={actionData?.result} />
     </section>
   );

@@ -8,7 +8,7 @@ import { translatorFor } from "~/i18n/catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { enterPortal, handlePortalAction, loadPortal, refuseSpeakerLink } from "~/speakers/portal.server";
-import { speakerProfileSchema, talkDetailsSchema } from "~/speakers/speaker-forms";
+import { speakerProfileSchemaIn, talkDetailsSchema } from "~/speakers/speaker-forms";
 import { ActionNotice } from "~/components/action-notice";
 import { STEADY_VALIDATION } from "~/components/form-validation";
 
@@ -40,13 +40,15 @@ type ActionResult = { form: string; ok: boolean; message: string; result?: Submi
 
 function ProfileForm({ defaultValue, zones, lastResult }: { defaultValue: Record<string, string>; zones: string[]; lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation();
+  // The same messages as the server's answer, in the speaker's language.
+  const schema = speakerProfileSchemaIn(t);
   const [form, fields] = useForm({
     id: "speaker-profile",
     lastResult,
     defaultValue: defaultValue as never,
-    constraint: getZodConstraint(speakerProfileSchema),
+    constraint: getZodConstraint(schema),
     ...STEADY_VALIDATION,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: speakerProfileSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <Form method="post" className="stack-form" {...getFormProps(form)}>

@@ -19,7 +19,7 @@ import { formatEventRange, formatInstant, formatViewerRange } from "~/time";
 import { listTimeZones } from "~/time/zone-catalog.server";
 import { queueSpeakerWebhook } from "~/webhooks/webhook-outbox.server";
 import { openSpeakerPortal, segmentsOfPerson, talkEditCutoff, type PortalAccess } from "./invitations.server";
-import { emailLanguageSchema, responseSchema, speakerProfileSchema, talkDetailsSchema } from "./speaker-forms";
+import { emailLanguageSchema, responseSchema, speakerProfileSchemaIn, talkDetailsSchema } from "./speaker-forms";
 import { emailLocale } from "~emails/i18n";
 
 /** Guessing tokens is hopeless anyway (256 bits); this makes trying expensive too. */
@@ -203,7 +203,7 @@ export async function handlePortalAction(db: Database, request: Request, access:
   }
 
   if (intent === "profile") {
-    const submission = parseSubmission(formData, { schema: speakerProfileSchema });
+    const submission = parseSubmission(formData, { schema: speakerProfileSchemaIn(t) });
     if (submission.status !== "success") return data({ form: "profile", ok: false, message: t("portal.notice.correctFields"), result: submission.reply() }, { status: 400 });
     const values = submission.value;
     const next = {

@@ -4,10 +4,14 @@
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
 import { optionalText, optionalWebLink } from "~/events/directory-fields";
-import { personFormSchema } from "~/people/person-form";
+import { personFormSchemaIn } from "~/people/person-form";
+import type { Translate } from "~/i18n/translator";
 
-export const speakerProfileSchema = personFormSchema.omit({ slug: true, email: true });
-export type SpeakerProfileValues = z.infer<typeof speakerProfileSchema>;
+/** The speaker's profile, with its messages in the speaker's language (`t`: the interface translator). */
+export function speakerProfileSchemaIn(t: Translate) {
+  return personFormSchemaIn(t).omit({ slug: true, email: true });
+}
+export type SpeakerProfileValues = z.infer<ReturnType<typeof speakerProfileSchemaIn>>;
 
 export const talkDetailsSchema = z.object({
   itemId: z.string({ required_error: "That session does not exist" }).uuid("That session does not exist"),
