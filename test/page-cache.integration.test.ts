@@ -8,7 +8,10 @@ import { createEvent, createOrganization, createPerson } from "~db/factories";
 import { events, people, type User } from "~db/schema";
 import { createUser } from "~/auth/users.server";
 import { cancelEvent, eventFormDefaults, updateEventFromForm } from "~/events/event-admin.server";
-import { eventFormSchema } from "~/events/event-form";
+import { eventFormSchemaIn } from "~/events/event-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+
+const eventFormSchema = eventFormSchemaIn(consoleTranslatorFor("en"));
 import { targetOf } from "~/content/translation-form";
 import { saveTranslations } from "~/content/translations-admin.server";
 import { loadProductionBuild, rawRequest, startHttpApp, type RunningApp } from "./support/http-app";

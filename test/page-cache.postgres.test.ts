@@ -6,7 +6,10 @@ import { createEvent } from "~db/factories";
 import type { Event, User } from "~db/schema";
 import { createUser } from "~/auth/users.server";
 import { cancelEvent, eventFormDefaults, updateEventFromForm } from "~/events/event-admin.server";
-import { eventFormSchema } from "~/events/event-form";
+import { eventFormSchemaIn } from "~/events/event-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+
+const eventFormSchema = eventFormSchemaIn(consoleTranslatorFor("en"));
 import { startAppProcess, type AppProcess } from "./support/app-process";
 import { TEST_LINK_SECRET } from "./support/load-context";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";

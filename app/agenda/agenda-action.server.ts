@@ -5,7 +5,10 @@ import { z } from "zod";
 import type { Database } from "~db/client.server";
 import type { Event, User } from "~db/schema";
 import { addSegment, attachPerson, deleteSegment, findSegment, detachPerson, fillAgendaSequentially, moveSegment, updateSegment, type AgendaOutcome } from "./agenda-admin.server";
-import { attachPersonSchema, segmentFormSchema } from "./agenda-form";
+import { attachPersonSchemaIn, segmentFormSchemaIn } from "./agenda-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import type { Translate } from "~/i18n/translator";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { inviteSpeaker, revokeSpeakerLink } from "~/speakers/invitations.server";
 
@@ -26,12 +29,13 @@ function reply(outcome: AgendaOutcome, formId?: string) {
   return data<AgendaActionData>({ ...outcome, formId }, { status: outcome.ok ? 200 : 409 });
 }
 
-function invalid(formId: string, error: z.ZodError, values: Record<string, string>) {
+function invalid(formId: string, error: z.ZodError, values: Record<string, string>, t: Translate) {
   const fieldErrors = error.flatten().fieldErrors as Record<string, string[]>;
-  return data<AgendaActionData>({ ok: false, message: "Please correct the highlighted fields.", formId, fieldErrors, values }, { status: 400 });
+  return data<AgendaActionData>({ ok: false, message: t("notice.correctFields"), formId, fieldErrors, values }, { status: 400 });
 }
 
 export async function handleAgendaAction(db: Database, request: Request, { user, event, links }: { user: User; event: Event; links: LinkSigner }) {
+  const t = consoleTranslatorFor(requestLocale(request));
   const form = await request.formData();
   const values: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === "string") values[key] = value.slice(0, 10_000);
@@ -40,53 +44,53 @@ export async function handleAgendaAction(db: Database, request: Request, { user,
 
   switch (values.intent) {
     case "add": {
-      const parsed = segmentFormSchema.safeParse(blankToUndefined);
-      if (!parsed.success) return invalid("new", parsed.error, values);
-      return reply(await addSegment(db, { user, eventId: event.id, values: parsed.data }), "new");
+      const parsed = segmentFormSchemaIn(t).safeParse(blankToUndefined);
+      if (!parsed.success) return invalid("new", parsed.error, values, t);
+      return reply(await addSegment(db, { user, eventId: event.id, values: parsed.data, t }), "new");
     }
     case "update": {
-      if (!itemId.success) return data<AgendaActionData>({ ok: false, message: "That segment does not exist." }, { status: 400 });
-      const parsed = segmentFormSchema.safeParse(blankToUndefined);
-      if (!parsed.success) return invalid(itemId.data, parsed.error, values);
-      return reply(await updateSegment(db, { user, eventId: event.id, itemId: itemId.data, values: parsed.data }), itemId.data);
+      if (!itemId.success) return data<AgendaActionData>({ ok: false, message: t("agenda.segmentMissing") }, { status: 400 });
+      const parsed = segmentFormSchemaIn(t).safeParse(blankToUndefined);
+      if (!parsed.success) return invalid(itemId.data, parsed.error, values, t);
+      return reply(await updateSegment(db, { user, eventId: event.id, itemId: itemId.data, values: parsed.data, t }), itemId.data);
     }
     case "delete-ask":
     case "delete": {
-      if (!itemId.success) return data<AgendaActionData>({ ok: false, message: "That segment does not exist." }, { status: 400 });
-      if (values.intent === "delete" && values.confirm === "yes") return reply(await deleteSegment(db, { user, eventId: event.id, itemId: itemId.data }));
+      if (!itemId.success) return data<AgendaActionData>({ ok: false, message: t("agenda.segmentMissing") }, { status: 400 });
+      if (values.intent === "delete" && values.confirm === "yes") return reply(await deleteSegment(db, { user, eventId: event.id, itemId: itemId.data, t }));
       const segment = await findSegment(db, { eventId: event.id, itemId: itemId.data });
-      if (!segment) return data<AgendaActionData>({ ok: false, message: "That segment no longer exists." }, { status: 404 });
+      if (!segment) return data<AgendaActionData>({ ok: false, message: t("agenda.segmentGone") }, { status: 404 });
       return data<AgendaActionData>({ ok: true, message: "", confirmDelete: segment });
     }
     case "up":
     case "down":
-      if (!itemId.success) return data<AgendaActionData>({ ok: false, message: "That segment does not exist." }, { status: 400 });
-      return reply(await moveSegment(db, { user, eventId: event.id, itemId: itemId.data, direction: values.intent }));
+      if (!itemId.success) return data<AgendaActionData>({ ok: false, message: t("agenda.segmentMissing") }, { status: 400 });
+      return reply(await moveSegment(db, { user, eventId: event.id, itemId: itemId.data, direction: values.intent, t }));
     case "fill":
-      return reply(await fillAgendaSequentially(db, { user, eventId: event.id }));
+      return reply(await fillAgendaSequentially(db, { user, eventId: event.id, t }));
     case "attach": {
-      if (!itemId.success) return data<AgendaActionData>({ ok: false, message: "That segment does not exist." }, { status: 400 });
-      const parsed = attachPersonSchema.safeParse(blankToUndefined);
-      if (!parsed.success) return invalid(`people:${itemId.data}`, parsed.error, values);
-      return reply(await attachPerson(db, { user, eventId: event.id, itemId: itemId.data, ...parsed.data }), `people:${itemId.data}`);
+      if (!itemId.success) return data<AgendaActionData>({ ok: false, message: t("agenda.segmentMissing") }, { status: 400 });
+      const parsed = attachPersonSchemaIn(t).safeParse(blankToUndefined);
+      if (!parsed.success) return invalid(`people:${itemId.data}`, parsed.error, values, t);
+      return reply(await attachPerson(db, { user, eventId: event.id, itemId: itemId.data, ...parsed.data, t }), `people:${itemId.data}`);
     }
     case "detach": {
       const roleId = id.safeParse(values.roleId);
-      if (!roleId.success) return data<AgendaActionData>({ ok: false, message: "That person is not on this segment." }, { status: 400 });
-      return reply(await detachPerson(db, { user, eventId: event.id, roleId: roleId.data }));
+      if (!roleId.success) return data<AgendaActionData>({ ok: false, message: t("agenda.personNotOnSegment") }, { status: 400 });
+      return reply(await detachPerson(db, { user, eventId: event.id, roleId: roleId.data, t }));
     }
     case "invite":
     case "revoke": {
       const personId = id.safeParse(values.personId);
-      if (!personId.success) return data<AgendaActionData>({ ok: false, message: "That person is not on this agenda." }, { status: 400 });
+      if (!personId.success) return data<AgendaActionData>({ ok: false, message: t("agenda.personNotOnAgenda") }, { status: 400 });
       const now = new Date();
       return reply(
         values.intent === "invite"
-          ? await inviteSpeaker(db, { user, eventId: event.id, personId: personId.data, links, now })
-          : await revokeSpeakerLink(db, { user, eventId: event.id, personId: personId.data, now }),
+          ? await inviteSpeaker(db, { user, eventId: event.id, personId: personId.data, links, now, t })
+          : await revokeSpeakerLink(db, { user, eventId: event.id, personId: personId.data, now, t }),
       );
     }
     default:
-      return data<AgendaActionData>({ ok: false, message: "Unknown action." }, { status: 400 });
+      return data<AgendaActionData>({ ok: false, message: t("notice.unknownAction") }, { status: 400 });
   }
 }

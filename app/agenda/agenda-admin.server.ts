@@ -8,38 +8,47 @@ import { agendaItems, agendaRoles, auditLog, events, people, type AgendaItem, ty
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import { lockEvent } from "~/events/event-lock.server";
 import { AGENDA_KIND_LABEL, AGENDA_ROLE_LABEL, personDisplayName } from "~/events/labels";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translator";
 import { formatInstant, formatTimeRange, instantToZonedWallTime, zonedWallTimeToInstant } from "~/time";
-import { invitationState, invitationsByPerson, type InvitationState } from "~/speakers/invitations.server";
-import { DEFAULT_SEGMENT_MINUTES, agendaWarnings, fillSequentially } from "./agenda-plan";
-
-const INVITATION_LABEL: Record<InvitationState, string> = {
-  "not-invited": "not invited",
-  invited: "invited",
-  confirmed: "confirmed",
-  declined: "declined",
-  revoked: "link revoked",
-};
+import { invitationState, invitationsByPerson } from "~/speakers/invitations.server";
+import { DEFAULT_SEGMENT_MINUTES, agendaProblems, fillSequentially, type AgendaProblem } from "./agenda-plan";
 
 /** Each speaker's most recent change through their portal, for the organizer's eye, in the organizer's zone. */
-async function latestSpeakerChanges(db: Pick<Database, "select">, eventId: string, zone: string): Promise<Map<string, string>> {
+async function latestSpeakerChanges(db: Pick<Database, "select">, eventId: string, zone: string, locale: Locale): Promise<Map<string, { summary: string; at: string }>> {
   const rows = await db
     .select({ summary: auditLog.summary, createdAt: auditLog.createdAt, details: auditLog.details })
     .from(auditLog)
     .where(and(eq(auditLog.eventId, eventId), like(auditLog.action, "speaker.%")))
     .orderBy(desc(auditLog.createdAt));
-  const latest = new Map<string, string>();
+  const latest = new Map<string, { summary: string; at: string }>();
   for (const row of rows) {
     const personId = typeof row.details.personId === "string" ? row.details.personId : null;
-    if (personId && !latest.has(personId)) latest.set(personId, `${row.summary} (${formatInstant(row.createdAt, zone, "dateTime")})`);
+    if (personId && !latest.has(personId)) latest.set(personId, { summary: row.summary, at: formatInstant(row.createdAt, zone, "dateTime", locale) });
   }
   return latest;
 }
 import type { SegmentFormValues } from "./agenda-form";
 import type { Tx } from "~db/records.server";
 
+/** English, for callers that give no translator (tests, scripts). */
+const EN = () => consoleTranslatorFor("en");
+
+
+/** "Erik Jenelius updated their biography (Friday, 1 February 2030, 23:30 HKT)": the summary is the audit log's own (English) record. */
+function lastChangeText(change: { summary: string; at: string } | undefined, t: Translate): string | null {
+  return change ? t("agenda.lastChangeAt", { summary: change.summary, at: change.at }) : null;
+}
+
+/** A segment's time problem in the reader's words. */
+function problemText(problem: AgendaProblem, t: Translate): string {
+  return problem.kind === "overlaps" ? t("agenda.problem.overlaps", { title: problem.title }) : t(`agenda.problem.${problem.kind}`);
+}
 
 /** `viewerZone`: the organizer's own zone when the browser told us, else the event's home zone. */
-export async function loadAgendaBuilder(db: Database, event: Event, viewerZone: string | null = null) {
+export async function loadAgendaBuilder(db: Database, event: Event, viewerZone: string | null = null, locale: Locale = "en") {
+  const t = consoleTranslatorFor(locale);
   const items = await db.select().from(agendaItems).where(eq(agendaItems.eventId, event.id)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
   const roles = items.length
     ? await db
@@ -56,8 +65,8 @@ export async function loadAgendaBuilder(db: Database, event: Event, viewerZone: 
     .limit(1000);
   const personIds = [...new Set(roles.map((r) => r.person.id))];
   const invitations = await invitationsByPerson(db, event.id, personIds);
-  const speakerChanges = await latestSpeakerChanges(db, event.id, viewerZone ?? event.homeZone);
-  const warnings = agendaWarnings(event, items);
+  const speakerChanges = await latestSpeakerChanges(db, event.id, viewerZone ?? event.homeZone, locale);
+  const warnings = agendaProblems(event, items);
   const eventDay = instantToZonedWallTime(event.startsAt, event.homeZone).date;
   return {
     event: { id: event.id, homeZone: event.homeZone, displayZones: event.displayZones, startDate: eventDay },
@@ -66,14 +75,14 @@ export async function loadAgendaBuilder(db: Database, event: Event, viewerZone: 
       return {
         id: item.id,
         kind: item.kind,
-        kindLabel: AGENDA_KIND_LABEL[item.kind],
+        kindLabel: t(`agenda.kind.${item.kind}`),
         title: item.title,
         abstract: item.abstract,
         first: index === 0,
         last: index === items.length - 1,
         times:
           item.startsAt && item.endsAt
-            ? event.displayZones.map((zone) => formatTimeRange({ startsAt: item.startsAt!, endsAt: item.endsAt!, zone }))
+            ? event.displayZones.map((zone) => formatTimeRange({ startsAt: item.startsAt!, endsAt: item.endsAt!, zone, locale }))
             : [],
         values: {
           kind: item.kind,
@@ -83,20 +92,20 @@ export async function loadAgendaBuilder(db: Database, event: Event, viewerZone: 
           startTime: wall?.time ?? "",
           durationMinutes: item.startsAt && item.endsAt ? String(Math.round((item.endsAt.getTime() - item.startsAt.getTime()) / 60_000)) : "",
         },
-        warnings: warnings.get(item.id) ?? [],
+        warnings: (warnings.get(item.id) ?? []).map((problem) => problemText(problem, t)),
         people: roles
           .filter((r) => r.agendaItemId === item.id)
           .map((r) => ({
             roleId: r.id,
             role: r.role,
-            roleLabel: AGENDA_ROLE_LABEL[r.role],
+            roleLabel: t(`agenda.role.${r.role}`),
             personId: r.person.id,
             name: personDisplayName(r.person),
             affiliation: r.person.affiliation,
             hasEmail: Boolean(r.person.email),
-            invitation: INVITATION_LABEL[invitationState(invitations.get(r.person.id))],
+            invitation: t(`agenda.invitationState.${invitationState(invitations.get(r.person.id))}`),
             invitationState: invitationState(invitations.get(r.person.id)),
-            lastChange: speakerChanges.get(r.person.id) ?? null,
+            lastChange: lastChangeText(speakerChanges.get(r.person.id), t),
           })),
       };
     }),
@@ -127,6 +136,7 @@ async function segmentOf(tx: Tx, eventId: string, itemId: string): Promise<Agend
   return item ?? null;
 }
 
+/** Every change below takes the reader's `t` (English when none is given). */
 export type AgendaOutcome = { ok: true; message: string } | { ok: false; message: string };
 
 /** A segment of this event by id, for the "delete it?" question; null when it is not (or no longer) there. */
@@ -137,7 +147,10 @@ export async function findSegment(db: Pick<Database, "select">, { eventId, itemI
   return { ...item, people: roles.length };
 }
 
-export async function addSegment(db: Database, { user, eventId, values }: { user: User; eventId: string; values: SegmentFormValues }): Promise<AgendaOutcome> {
+export async function addSegment(
+  db: Database,
+  { user, eventId, values, t = EN() }: { user: User; eventId: string; values: SegmentFormValues; t?: Translate },
+): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
     const event = await lockExistingEvent(tx, eventId);
     const existing = await tx.select({ position: agendaItems.position }).from(agendaItems).where(eq(agendaItems.eventId, eventId));
@@ -145,18 +158,18 @@ export async function addSegment(db: Database, { user, eventId, values }: { user
     await tx.insert(agendaItems).values({ eventId, position, kind: values.kind, title: values.title, abstract: values.abstract, ...segmentTimes(event, values) });
     await touchEvent(tx, eventId);
     await recordAudit(tx, { actor: actorFor(user), eventId, action: "agenda.added", summary: `Added ${AGENDA_KIND_LABEL[values.kind].toLowerCase()} “${values.title}”` });
-    return { ok: true, message: `Added “${values.title}”.` } as const;
+    return { ok: true, message: t("agenda.done.added", { title: values.title }) } as const;
   });
 }
 
 export async function updateSegment(
   db: Database,
-  { user, eventId, itemId, values }: { user: User; eventId: string; itemId: string; values: SegmentFormValues },
+  { user, eventId, itemId, values, t = EN() }: { user: User; eventId: string; itemId: string; values: SegmentFormValues; t?: Translate },
 ): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
     const event = await lockExistingEvent(tx, eventId);
     const item = await segmentOf(tx, eventId, itemId);
-    if (!item) return { ok: false, message: "That segment no longer exists." } as const;
+    if (!item) return { ok: false, message: t("agenda.segmentGone") } as const;
     await tx
       .update(agendaItems)
       .set({ kind: values.kind, title: values.title, abstract: values.abstract, ...segmentTimes(event, values), updatedAt: new Date() })
@@ -168,34 +181,37 @@ export async function updateSegment(
       action: "agenda.updated",
       summary: item.title === values.title ? `Edited “${values.title}”` : `Edited “${item.title}”, now “${values.title}”`,
     });
-    return { ok: true, message: `Saved “${values.title}”.` } as const;
+    return { ok: true, message: t("agenda.done.saved", { title: values.title }) } as const;
   });
 }
 
-export async function deleteSegment(db: Database, { user, eventId, itemId }: { user: User; eventId: string; itemId: string }): Promise<AgendaOutcome> {
+export async function deleteSegment(
+  db: Database,
+  { user, eventId, itemId, t = EN() }: { user: User; eventId: string; itemId: string; t?: Translate },
+): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
     await lockExistingEvent(tx, eventId);
     const item = await segmentOf(tx, eventId, itemId);
-    if (!item) return { ok: false, message: "That segment no longer exists." } as const;
+    if (!item) return { ok: false, message: t("agenda.segmentGone") } as const;
     await tx.delete(agendaItems).where(eq(agendaItems.id, itemId));
     await touchEvent(tx, eventId);
     await recordAudit(tx, { actor: actorFor(user), eventId, action: "agenda.deleted", summary: `Deleted “${item.title}”` });
-    return { ok: true, message: `Deleted “${item.title}”.` } as const;
+    return { ok: true, message: t("agenda.done.deleted", { title: item.title }) } as const;
   });
 }
 
 /** Swaps a segment with its neighbour; positions are renumbered 0…n-1 on the way. */
 export async function moveSegment(
   db: Database,
-  { user, eventId, itemId, direction }: { user: User; eventId: string; itemId: string; direction: "up" | "down" },
+  { user, eventId, itemId, direction, t = EN() }: { user: User; eventId: string; itemId: string; direction: "up" | "down"; t?: Translate },
 ): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
     await lockExistingEvent(tx, eventId);
     const items = await tx.select().from(agendaItems).where(eq(agendaItems.eventId, eventId)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
     const index = items.findIndex((i) => i.id === itemId);
-    if (index === -1) return { ok: false, message: "That segment no longer exists." } as const;
+    if (index === -1) return { ok: false, message: t("agenda.segmentGone") } as const;
     const target = direction === "up" ? index - 1 : index + 1;
-    if (target < 0 || target >= items.length) return { ok: false, message: `“${items[index]!.title}” is already ${direction === "up" ? "first" : "last"}.` } as const;
+    if (target < 0 || target >= items.length) return { ok: false, message: t(direction === "up" ? "agenda.alreadyFirst" : "agenda.alreadyLast", { title: items[index]!.title }) } as const;
     const order = [...items];
     [order[index], order[target]] = [order[target]!, order[index]!];
     for (const [position, item] of order.entries()) {
@@ -203,48 +219,55 @@ export async function moveSegment(
     }
     await touchEvent(tx, eventId);
     await recordAudit(tx, { actor: actorFor(user), eventId, action: "agenda.moved", summary: `Moved “${items[index]!.title}” ${direction}` });
-    return { ok: true, message: `Moved “${items[index]!.title}” ${direction}.` } as const;
+    return { ok: true, message: t(direction === "up" ? "agenda.done.movedUp" : "agenda.done.movedDown", { title: items[index]!.title }) } as const;
   });
 }
 
-export async function fillAgendaSequentially(db: Database, { user, eventId }: { user: User; eventId: string }): Promise<AgendaOutcome> {
+export async function fillAgendaSequentially(db: Database, { user, eventId, t = EN() }: { user: User; eventId: string; t?: Translate }): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
     const event = await lockExistingEvent(tx, eventId);
     const items = await tx.select().from(agendaItems).where(eq(agendaItems.eventId, eventId)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
-    if (items.length === 0) return { ok: false, message: "Add segments first." } as const;
+    if (items.length === 0) return { ok: false, message: t("agenda.addFirst") } as const;
     for (const planned of fillSequentially(event.startsAt, items)) {
       await tx.update(agendaItems).set({ startsAt: planned.startsAt, endsAt: planned.endsAt, updatedAt: new Date() }).where(eq(agendaItems.id, planned.id));
     }
     await touchEvent(tx, eventId);
     await recordAudit(tx, { actor: actorFor(user), eventId, action: "agenda.filled", summary: `Laid ${items.length} segments end to end from the start` });
-    return { ok: true, message: `Laid ${items.length} segments end to end from the start.` } as const;
+    return { ok: true, message: t("agenda.done.filled", { count: items.length }) } as const;
   });
 }
 
 export async function attachPerson(
   db: Database,
-  { user, eventId, itemId, personId, role }: { user: User; eventId: string; itemId: string; personId: string; role: (typeof agendaRoles.$inferInsert)["role"] },
+  {
+    user,
+    eventId,
+    itemId,
+    personId,
+    role,
+    t = EN(),
+  }: { user: User; eventId: string; itemId: string; personId: string; role: (typeof agendaRoles.$inferInsert)["role"]; t?: Translate },
 ): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
     await lockExistingEvent(tx, eventId);
     const item = await segmentOf(tx, eventId, itemId);
-    if (!item) return { ok: false, message: "That segment no longer exists." } as const;
+    if (!item) return { ok: false, message: t("agenda.segmentGone") } as const;
     const [person] = await tx.select().from(people).where(eq(people.id, personId));
-    if (!person) return { ok: false, message: "That person is not in the directory." } as const;
+    if (!person) return { ok: false, message: t("agenda.personNotInDirectory") } as const;
     const existing = await tx.select({ id: agendaRoles.id }).from(agendaRoles).where(eq(agendaRoles.agendaItemId, itemId));
     const inserted = await tx
       .insert(agendaRoles)
       .values({ agendaItemId: itemId, personId, role, position: existing.length })
       .onConflictDoNothing()
       .returning();
-    if (inserted.length === 0) return { ok: false, message: `${person.name} is already ${AGENDA_ROLE_LABEL[role].toLowerCase()} of “${item.title}”.` } as const;
+    if (inserted.length === 0) return { ok: false, message: t("agenda.alreadyInRole", { name: person.name, role: t(`agenda.role.${role}`).toLowerCase(), title: item.title }) } as const;
     await touchEvent(tx, eventId);
     await recordAudit(tx, { actor: actorFor(user), eventId, action: "agenda.person_added", summary: `Added ${person.name} as ${AGENDA_ROLE_LABEL[role].toLowerCase()} of “${item.title}”` });
-    return { ok: true, message: `Added ${person.name} to “${item.title}”.` } as const;
+    return { ok: true, message: t("agenda.done.personAdded", { name: person.name, title: item.title }) } as const;
   });
 }
 
-export async function detachPerson(db: Database, { user, eventId, roleId }: { user: User; eventId: string; roleId: string }): Promise<AgendaOutcome> {
+export async function detachPerson(db: Database, { user, eventId, roleId, t = EN() }: { user: User; eventId: string; roleId: string; t?: Translate }): Promise<AgendaOutcome> {
   return db.transaction(async (tx) => {
     await lockExistingEvent(tx, eventId);
     const [row] = await tx
@@ -253,10 +276,10 @@ export async function detachPerson(db: Database, { user, eventId, roleId }: { us
       .innerJoin(agendaItems, eq(agendaItems.id, agendaRoles.agendaItemId))
       .innerJoin(people, eq(people.id, agendaRoles.personId))
       .where(and(eq(agendaRoles.id, roleId), eq(agendaItems.eventId, eventId)));
-    if (!row) return { ok: false, message: "That person is no longer on this segment." } as const;
+    if (!row) return { ok: false, message: t("agenda.personGone") } as const;
     await tx.delete(agendaRoles).where(eq(agendaRoles.id, roleId));
     await touchEvent(tx, eventId);
     await recordAudit(tx, { actor: actorFor(user), eventId, action: "agenda.person_removed", summary: `Removed ${row.name} (${AGENDA_ROLE_LABEL[row.role].toLowerCase()}) from “${row.title}”` });
-    return { ok: true, message: `Removed ${row.name} from “${row.title}”.` } as const;
+    return { ok: true, message: t("agenda.done.personRemoved", { name: row.name, title: row.title }) } as const;
   });
 }

@@ -13,20 +13,29 @@ export const DEFAULT_SEGMENT_MINUTES = 15;
 export const STARTS_BEFORE_EVENT = "Starts before the event does";
 export const ENDS_AFTER_EVENT = "Ends after the event does";
 
-/** Warnings per segment id: outside the event's time, or overlapping another segment. */
-export function agendaWarnings(event: { startsAt: Date; endsAt: Date }, segments: PlannedSegment[]): Map<string, string[]> {
-  const warnings = new Map<string, string[]>(segments.map((s) => [s.id, []]));
+/** What can be wrong with a segment's time, for the reader's language to put into words. */
+export type AgendaProblem = { kind: "starts-before" } | { kind: "ends-after" } | { kind: "overlaps"; title: string };
+
+/** Problems per segment id: outside the event's time, or overlapping another segment. */
+export function agendaProblems(event: { startsAt: Date; endsAt: Date }, segments: PlannedSegment[]): Map<string, AgendaProblem[]> {
+  const problems = new Map<string, AgendaProblem[]>(segments.map((s) => [s.id, []]));
   const timed = segments.filter((s): s is PlannedSegment & { startsAt: Date; endsAt: Date } => s.startsAt !== null && s.endsAt !== null);
   for (const segment of timed) {
-    const list = warnings.get(segment.id)!;
-    if (segment.startsAt < event.startsAt) list.push(STARTS_BEFORE_EVENT);
-    if (segment.endsAt > event.endsAt) list.push(ENDS_AFTER_EVENT);
+    const list = problems.get(segment.id)!;
+    if (segment.startsAt < event.startsAt) list.push({ kind: "starts-before" });
+    if (segment.endsAt > event.endsAt) list.push({ kind: "ends-after" });
     for (const other of timed) {
       if (other.id === segment.id) continue;
-      if (segment.startsAt < other.endsAt && other.startsAt < segment.endsAt) list.push(`Overlaps “${other.title}”`);
+      if (segment.startsAt < other.endsAt && other.startsAt < segment.endsAt) list.push({ kind: "overlaps", title: other.title });
     }
   }
-  return warnings;
+  return problems;
+}
+
+/** The same problems in English words. */
+export function agendaWarnings(event: { startsAt: Date; endsAt: Date }, segments: PlannedSegment[]): Map<string, string[]> {
+  const english = (p: AgendaProblem) => (p.kind === "starts-before" ? STARTS_BEFORE_EVENT : p.kind === "ends-after" ? ENDS_AFTER_EVENT : `Overlaps “${p.title}”`);
+  return new Map([...agendaProblems(event, segments)].map(([id, list]) => [id, list.map(english)]));
 }
 
 /** New times for every segment, end to end from the event's start, keeping each one's length. */

@@ -6,7 +6,8 @@ import { and, asc, eq, isNotNull, or, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { agendaItems, type Event } from "~db/schema";
 import type { Tx } from "~db/records.server";
-import { agendaWarnings, ENDS_AFTER_EVENT, STARTS_BEFORE_EVENT } from "./agenda-plan";
+import type { Translate } from "~/i18n/translator";
+import { agendaProblems } from "./agenda-plan";
 
 export interface ProgrammeMove {
   /** Minutes every timed segment moved by (negative: earlier). */
@@ -34,20 +35,23 @@ export async function segmentsOutsideEvent(db: Pick<Database, "select">, event: 
     .from(agendaItems)
     .where(eq(agendaItems.eventId, event.id))
     .orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
-  const warnings = agendaWarnings(event, items);
+  const warnings = agendaProblems(event, items);
   return items
-    .map((item) => ({ title: item.title, problems: (warnings.get(item.id) ?? []).filter((w) => w === STARTS_BEFORE_EVENT || w === ENDS_AFTER_EVENT) }))
+    .map((item) => ({ title: item.title, problems: (warnings.get(item.id) ?? []).filter((w) => w.kind !== "overlaps").map((w) => w.kind) }))
     .filter((item) => item.problems.length > 0);
 }
 
-/** "1 hour later", "30 minutes earlier", "1 day 2 hours later". */
-export function describeShift(minutes: number): string {
+/** "1 hour later", "30 minutes earlier", "1 day 2 hours later" (in the reader's language). */
+export function describeShift(minutes: number, t: Translate): string {
   const total = Math.abs(minutes);
   const parts = [
     [Math.floor(total / 1440), "day"],
     [Math.floor((total % 1440) / 60), "hour"],
     [total % 60, "minute"],
   ] as const;
-  const words = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`);
-  return `${words.join(" ")} ${minutes > 0 ? "later" : "earlier"}`;
+  const amount = parts
+    .filter(([n]) => n > 0)
+    .map(([count, unit]) => t(`eventOverview.shift.${unit}`, { count }))
+    .join(" ");
+  return minutes > 0 ? t("eventOverview.shift.later", { amount }) : t("eventOverview.shift.earlier", { amount });
 }

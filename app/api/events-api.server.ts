@@ -6,7 +6,8 @@ import type { Database } from "~db/client.server";
 import { eventHosts, events, organizations, type Event, type TranslationsColumn, type User } from "~db/schema";
 import { sourceLocaleOf } from "~/i18n/localize-content";
 import { cancelEvent, createEventFromForm, eventFormDefaults, publishEvent, updateEventFromForm, type FieldErrors } from "~/events/event-admin.server";
-import { eventFormSchema, type EventFormValues } from "~/events/event-form";
+import { eventFormSchemaIn, type EventFormValues } from "~/events/event-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { loadAgenda } from "~/events/public-events.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { instantToZonedWallTime, toIsoWithOffset } from "~/time";
@@ -209,7 +210,8 @@ function checkedValues(input: EventUpdateInput, current: { record: Record<string
   ];
   if (input.hosts && new Set(input.hosts.map((h) => h.organization_id)).size !== input.hosts.length) minuteErrors.push({ field: "hosts", detail: "Each organization only once" });
   if (minuteErrors.length) throw new ApiProblem(422, "Some fields need correcting.", minuteErrors);
-  const parsed = eventFormSchema.safeParse(formRecord(input, current));
+  // The API answers in English by design.
+  const parsed = eventFormSchemaIn(consoleTranslatorFor("en")).safeParse(formRecord(input, current));
   if (!parsed.success) throw new ApiProblem(422, "Some fields need correcting.", apiFieldErrors(parsed.error.flatten().fieldErrors));
   return parsed.data;
 }

@@ -1,7 +1,20 @@
 // A small bar chart that is also a table, so screen readers and phones get the
 // numbers and sighted readers get the shape.
 import { ScrollRegion } from "./scroll-region";
-export function BarChartTable({ caption, rows, labelHeading, valueHeading }: { caption: string; rows: { label: string; value: number }[]; labelHeading: string; valueHeading: string }) {
+export function BarChartTable({
+  caption,
+  rows,
+  labelHeading,
+  valueHeading,
+  barHeading,
+}: {
+  caption: string;
+  rows: { label: string; value: number }[];
+  labelHeading: string;
+  valueHeading: string;
+  /** The bars' column, named for screen readers only. */
+  barHeading: string;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
     <ScrollRegion label={caption}>
@@ -12,7 +25,7 @@ export function BarChartTable({ caption, rows, labelHeading, valueHeading }: { c
             <th scope="col">{labelHeading}</th>
             <th scope="col">{valueHeading}</th>
             <th scope="col">
-              <span className="visually-hidden">Bar</span>
+              <span className="visually-hidden">{barHeading}</span>
             </th>
           </tr>
         </thead>

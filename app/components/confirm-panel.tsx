@@ -1,5 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
 interface ConfirmPanelProps {
   /** Posted back with the confirming button: what the action needs to act on. */
@@ -18,7 +20,8 @@ interface ConfirmPanelProps {
  * a button that repeats the action with the same fields, and a way back that does
  * nothing. A plain form post, so it works without JavaScript.
  */
-export function ConfirmPanel({ fields, intent, confirmLabel, tone = "danger", backLabel = "Keep it", children }: ConfirmPanelProps) {
+export function ConfirmPanel({ fields, intent, confirmLabel, tone = "danger", backLabel, children }: ConfirmPanelProps) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <Form method="post" className="panel confirm-box">
       {Object.entries(fields).map(([name, value]) => (
@@ -30,7 +33,7 @@ export function ConfirmPanel({ fields, intent, confirmLabel, tone = "danger", ba
           {confirmLabel}
         </button>
         <Link to="." className="button button--secondary">
-          {backLabel}
+          {backLabel ?? t("confirm.keep")}
         </Link>
       </div>
     </Form>

@@ -5,9 +5,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
-import { eventFormSchema, HOST_CHOICES, MAX_DISPLAY_ZONES } from "~/events/event-form";
-import { HOST_ROLE_LABEL } from "~/events/labels";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { eventFormSchemaIn, HOST_CHOICES, MAX_DISPLAY_ZONES } from "~/events/event-form";
+import { isLocale } from "~/i18n/locales";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { describeStartPreview, type StartPreview } from "~/events/start-preview";
 import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "./form-fields";
 import { STEADY_VALIDATION } from "./form-validation";
@@ -31,11 +33,12 @@ function readPreviewInput(form: HTMLFormElement) {
 }
 
 export function StartPreviewLine({ preview }: { preview: StartPreview }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <div className="zone-preview" aria-live="polite">
       {preview.kind === "ok" ? (
         <>
-          <p className="zone-preview__title">The same instant in every display zone:</p>
+          <p className="zone-preview__title">{t("eventForm.preview.title")}</p>
           <ul>
             {preview.lines.map((line) => (
               <li key={line}>{line}</li>
@@ -62,24 +65,30 @@ export function EventForm({
   submitLabel: string;
   descriptionPreviewHtml?: string | null;
 }) {
+  const { t, i18n } = useTranslation(CONSOLE_NAMESPACE);
+  const locale = isLocale(i18n.language) ? i18n.language : "en";
+  const schema = useMemo(() => eventFormSchemaIn(t), [t]);
   const [form, fields] = useForm({
     id: "event-form",
     lastResult,
     defaultValue: defaultValue as never,
-    constraint: getZodConstraint(eventFormSchema),
+    constraint: getZodConstraint(schema),
     ...STEADY_VALIDATION,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: eventFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const values = (lastResult?.initialValue ?? defaultValue) as Record<string, unknown>;
   const asText = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
   const [preview, setPreview] = useState<StartPreview>(() =>
-    describeStartPreview({
-      date: asText("startDate"),
-      time: asText("startTime"),
-      zone: asText("startZone"),
-      durationMinutes: Number(asText("durationMinutes")),
-      displayZones: ["zone1", "zone2", "zone3", "zone4"].map(asText).filter(Boolean),
-    }),
+    describeStartPreview(
+      {
+        date: asText("startDate"),
+        time: asText("startTime"),
+        zone: asText("startZone"),
+        durationMinutes: Number(asText("durationMinutes")),
+        displayZones: ["zone1", "zone2", "zone3", "zone4"].map(asText).filter(Boolean),
+      },
+      { t, locale },
+    ),
   );
   const hostValues = (values.hosts ?? {}) as Record<string, string>;
   // Live description preview: a short pause after typing, then the server renders and sanitises it.
@@ -99,7 +108,7 @@ export function EventForm({
       className="stack-form panel"
       {...getFormProps(form)}
       onChange={(e) => {
-        setPreview(describeStartPreview(readPreviewInput(e.currentTarget)));
+        setPreview(describeStartPreview(readPreviewInput(e.currentTarget), { t, locale }));
         const target = e.target as HTMLElement & { name?: string; value?: string };
         if (target.name === "descriptionMd") onDescriptionInput(target.value ?? "");
       }}
@@ -112,78 +121,78 @@ export function EventForm({
       </datalist>
 
       <fieldset className="form-section">
-        <legend>What</legend>
-        <TextField field={fields.title} label="Title" />
-        <TextField field={fields.slug} label="Address" optional hint="The last part of the public link /events/…; left empty, it is made from the title." />
-        <TextAreaField field={fields.summary} label="Summary" optional rows={2} hint="One or two sentences for listings and calendars." />
-        <TextAreaField field={fields.descriptionMd} label="Description" optional rows={8} hint="Markdown: **bold**, *italic*, [links](https://…), lists." />
+        <legend>{t("eventForm.section.what")}</legend>
+        <TextField field={fields.title} label={t("eventForm.field.title")} />
+        <TextField field={fields.slug} label={t("eventForm.field.slug")} optional hint={t("eventForm.field.slugHint")} />
+        <TextAreaField field={fields.summary} label={t("eventForm.field.summary")} optional rows={2} hint={t("eventForm.field.summaryHint")} />
+        <TextAreaField field={fields.descriptionMd} label={t("eventForm.field.description")} optional rows={8} hint={t("eventForm.field.descriptionHint")} />
         <button type="submit" name="intent" value="preview" className="button button--secondary">
-          Preview description and times
+          {t("eventForm.previewButton")}
         </button>
         {previewHtml ? (
-          <section className="prose description-preview" aria-label="Description preview">
+          <section className="prose description-preview" aria-label={t("eventForm.descriptionPreview")}>
             <div dangerouslySetInnerHTML={{ __html: previewHtml }} />
           </section>
         ) : null}
         <SelectField
           field={fields.seriesId}
-          label="Series"
+          label={t("eventForm.field.series")}
           optional
-          emptyLabel="Not part of a series"
+          emptyLabel={t("eventForm.field.noSeries")}
           options={choices.series.map((s) => ({ value: s.id, label: s.title }))}
         />
       </fieldset>
 
       <fieldset className="form-section">
-        <legend>When</legend>
+        <legend>{t("eventForm.section.when")}</legend>
         <div className="field-row">
-          <TextField field={fields.startDate} label="Start date" type="date" />
-          <TextField field={fields.startTime} label="Start time" type="time" />
+          <TextField field={fields.startDate} label={t("eventForm.field.startDate")} type="date" />
+          <TextField field={fields.startTime} label={t("eventForm.field.startTime")} type="time" />
         </div>
-        <ZoneInput field={fields.startZone} label="Time zone the start is entered in" hint="The event's home zone, e.g. Asia/Hong_Kong." />
-        <TextField field={fields.durationMinutes} label="Duration in minutes" type="number" inputMode="numeric" />
-        <p className="field__hint">Display zones, in the order the public page shows them (e.g. Europe/Stockholm for CET, then Asia/Hong_Kong for HKT).</p>
+        <ZoneInput field={fields.startZone} label={t("eventForm.field.startZone")} hint={t("eventForm.field.startZoneHint")} />
+        <TextField field={fields.durationMinutes} label={t("eventForm.field.duration")} type="number" inputMode="numeric" />
+        <p className="field__hint">{t("eventForm.field.displayZonesHint")}</p>
         <div className="field-row">
           {(["zone1", "zone2", "zone3", "zone4"] as const).slice(0, MAX_DISPLAY_ZONES).map((name, index) => (
-            <ZoneInput key={name} field={fields[name]} label={`Display zone ${index + 1}`} optional={index > 0} />
+            <ZoneInput key={name} field={fields[name]} label={t("eventForm.field.displayZone", { n: index + 1 })} optional={index > 0} />
           ))}
         </div>
         <StartPreviewLine preview={preview} />
       </fieldset>
 
       <fieldset className="form-section">
-        <legend>Registration</legend>
-        <TextField field={fields.capacity} label="Capacity" type="number" inputMode="numeric" optional hint="Seats; when they are taken, registrants join a waitlist. Empty: no limit." />
-        <CheckboxField field={fields.requiresApproval} label="Registrations wait for an organizer's approval" />
+        <legend>{t("eventForm.section.registration")}</legend>
+        <TextField field={fields.capacity} label={t("eventForm.field.capacity")} type="number" inputMode="numeric" optional hint={t("eventForm.field.capacityHint")} />
+        <CheckboxField field={fields.requiresApproval} label={t("eventForm.field.requiresApproval")} />
         <div className="field-row">
-          <TextField field={fields.registrationOpensDate} label="Registration opens (date)" type="date" optional />
-          <TextField field={fields.registrationOpensTime} label="Registration opens (time)" type="time" optional />
+          <TextField field={fields.registrationOpensDate} label={t("eventForm.field.opensDate")} type="date" optional />
+          <TextField field={fields.registrationOpensTime} label={t("eventForm.field.opensTime")} type="time" optional />
         </div>
         <div className="field-row">
-          <TextField field={fields.registrationClosesDate} label="Registration closes (date)" type="date" optional hint="Empty: open until the event ends." />
-          <TextField field={fields.registrationClosesTime} label="Registration closes (time)" type="time" optional />
+          <TextField field={fields.registrationClosesDate} label={t("eventForm.field.closesDate")} type="date" optional hint={t("eventForm.field.closesHint")} />
+          <TextField field={fields.registrationClosesTime} label={t("eventForm.field.closesTime")} type="time" optional />
         </div>
-        <TextField field={fields.reminderHours} label="Reminders, hours before the start" optional hint="Comma-separated, e.g. 24, 1. Empty: no reminders." />
+        <TextField field={fields.reminderHours} label={t("eventForm.field.reminders")} optional hint={t("eventForm.field.remindersHint")} />
         <TextField
           field={fields.joinUrl}
-          label="Webinar link (private)"
+          label={t("eventForm.field.joinUrl")}
           type="url"
           optional
-          hint="Zoom, Teams or other link. Never shown publicly: confirmed registrants reach it through their personal join link."
+          hint={t("eventForm.field.joinUrlHint")}
         />
-        <TextField field={fields.speakerCutoffHours} label="Speakers may edit until this many hours before the start" type="number" inputMode="numeric" optional />
+        <TextField field={fields.speakerCutoffHours} label={t("eventForm.field.speakerCutoff")} type="number" inputMode="numeric" optional />
       </fieldset>
 
       {choices.organizations.length > 0 ? (
         <fieldset className="form-section">
-          <legend>Host organizations</legend>
+          <legend>{t("eventForm.section.hosts")}</legend>
           {choices.organizations.map((organization) => (
             <div className="field" key={organization.id}>
               <label htmlFor={`host-${organization.id}`}>{organization.name}</label>
               <select id={`host-${organization.id}`} name={`hosts.${organization.id}`} defaultValue={hostValues[organization.id] ?? "none"}>
                 {HOST_CHOICES.map((choice) => (
                   <option key={choice} value={choice}>
-                    {choice === "none" ? "Not a host" : HOST_ROLE_LABEL[choice]}
+                    {t(`eventForm.hostRole.${choice}`)}
                   </option>
                 ))}
               </select>
@@ -200,11 +209,12 @@ export function EventForm({
 }
 
 function ZoneInput({ field, label, hint, optional }: { field: Parameters<typeof TextField>[0]["field"]; label: string; hint?: string; optional?: boolean }) {
+  const { t } = useTranslation();
   const hintId = `${field.id}-hint`;
   return (
     <div className="field">
       <label htmlFor={field.id}>
-        {label} {optional ? <span className="field__optional">(optional)</span> : null}
+        {label} {optional ? <span className="field__optional">{t("form.optional")}</span> : null}
       </label>
       {hint ? (
         <p className="field__hint" id={hintId}>

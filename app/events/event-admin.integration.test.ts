@@ -9,7 +9,10 @@ import { registerAttendee } from "~/registrations/register.server";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
 import { TEST_LINK_SECRET } from "../../test/support/load-context";
 import { addCoOrganizer, cancelEvent, createEventFromForm, eventFormDefaults, listManagedEvents, publishEvent, updateEventFromForm } from "./event-admin.server";
-import { eventFormSchema } from "./event-form";
+import { eventFormSchemaIn } from "./event-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+
+const eventFormSchema = eventFormSchemaIn(consoleTranslatorFor("en"));
 
 const links = { origin: "http://podium.test", secret: TEST_LINK_SECRET };
 // Before every event below, so registrations are open.

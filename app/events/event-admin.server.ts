@@ -10,6 +10,8 @@ import { manageableBy } from "~/auth/event-access.server";
 import { freeSlug, isUniqueViolation, type Tx } from "~db/records.server";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import type { Translate } from "~/i18n/translator";
 import { instantToZonedWallTime, zonedWallTimeToInstant } from "~/time";
 import { describeEventChanges, notifyEventCancelled, notifyEventChanged } from "./event-notifications.server";
 import { displayZonesOf, formatReminderHours, parseReminderHours, type EventFormValues, type HostChoice } from "./event-form";
@@ -67,7 +69,7 @@ export async function eventFormDefaults(db: Pick<Database, "select">, event: Eve
 }
 
 /** Turns checked form values into columns, or field errors for rules the schema cannot see alone. */
-function toColumns(values: EventFormValues): { columns: Omit<typeof events.$inferInsert, "slug" | "status"> } | { fieldErrors: FieldErrors } {
+function toColumns(values: EventFormValues, t: Translate): { columns: Omit<typeof events.$inferInsert, "slug" | "status"> } | { fieldErrors: FieldErrors } {
   const at = (date: string | undefined, time: string | undefined) =>
     date && time ? zonedWallTimeToInstant({ date, time, zone: values.startZone }) : null;
   const startsAt = at(values.startDate, values.startTime)!;
@@ -75,10 +77,10 @@ function toColumns(values: EventFormValues): { columns: Omit<typeof events.$infe
   const registrationOpensAt = at(values.registrationOpensDate, values.registrationOpensTime);
   const registrationClosesAt = at(values.registrationClosesDate, values.registrationClosesTime);
   if (registrationOpensAt && registrationClosesAt && registrationClosesAt <= registrationOpensAt) {
-    return { fieldErrors: { registrationClosesDate: ["Registration must close after it opens"] } };
+    return { fieldErrors: { registrationClosesDate: [t("eventForm.error.closesBeforeOpens")] } };
   }
   if (registrationClosesAt && registrationClosesAt > endsAt) {
-    return { fieldErrors: { registrationClosesDate: ["Registration cannot close after the event ends"] } };
+    return { fieldErrors: { registrationClosesDate: [t("eventForm.error.closesAfterEnd")] } };
   }
   const reminders = parseReminderHours(values.reminderHours);
   return {
@@ -102,15 +104,15 @@ function toColumns(values: EventFormValues): { columns: Omit<typeof events.$infe
   };
 }
 
-async function checkReferences(tx: Tx, values: EventFormValues): Promise<FieldErrors | null> {
+async function checkReferences(tx: Tx, values: EventFormValues, t: Translate): Promise<FieldErrors | null> {
   if (values.seriesId) {
     const [found] = await tx.select({ id: series.id }).from(series).where(eq(series.id, values.seriesId));
-    if (!found) return { seriesId: ["Choose a series from the list"] };
+    if (!found) return { seriesId: [t("eventForm.error.seriesFromList")] };
   }
   const hostIds = Object.keys(values.hosts);
   if (hostIds.length > 0) {
     const found = await tx.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, hostIds));
-    if (found.length !== hostIds.length) return { form: ["One of the host organizations no longer exists; reload the page"] };
+    if (found.length !== hostIds.length) return { form: [t("eventForm.error.hostGone")] };
   }
   return null;
 }
@@ -133,15 +135,18 @@ async function replaceHosts(tx: Tx, eventId: string, hosts: Record<string, HostC
   }
 }
 
-export async function createEventFromForm(db: Database, { user, values }: { user: User; values: EventFormValues }): Promise<SaveEventOutcome> {
-  const converted = toColumns(values);
+export async function createEventFromForm(
+  db: Database,
+  { user, values, t = consoleTranslatorFor("en") }: { user: User; values: EventFormValues; t?: Translate },
+): Promise<SaveEventOutcome> {
+  const converted = toColumns(values, t);
   if ("fieldErrors" in converted) return { ok: false, fieldErrors: converted.fieldErrors };
   try {
     return await db.transaction(async (tx) => {
-      const referenceErrors = await checkReferences(tx, values);
+      const referenceErrors = await checkReferences(tx, values, t);
       if (referenceErrors) return { ok: false, fieldErrors: referenceErrors } as const;
       if (values.slug && (await slugTaken(tx, values.slug, null))) {
-        return { ok: false, fieldErrors: { slug: ["Another event already uses this address"] } } as const;
+        return { ok: false, fieldErrors: { slug: [t("eventForm.error.slugTaken")] } } as const;
       }
       const slug = values.slug ?? (await generateSlug(tx, values.title));
       const [event] = await tx.insert(events).values({ ...converted.columns, slug, status: "draft" }).returning();
@@ -151,7 +156,7 @@ export async function createEventFromForm(db: Database, { user, values }: { user
       return { ok: true, event: event! } as const;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: ["Another event already uses this address"] } };
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [t("eventForm.error.slugTaken")] } };
     throw error;
   }
 }
@@ -167,18 +172,18 @@ export interface SaveEffects {
 
 export async function updateEventFromForm(
   db: Database,
-  { user, eventId, values, links }: { user: User; eventId: string; values: EventFormValues; links: LinkSigner },
+  { user, eventId, values, links, t = consoleTranslatorFor("en") }: { user: User; eventId: string; values: EventFormValues; links: LinkSigner; t?: Translate },
 ): Promise<SaveEventOutcome & Partial<SaveEffects>> {
-  const converted = toColumns(values);
+  const converted = toColumns(values, t);
   if ("fieldErrors" in converted) return { ok: false, fieldErrors: converted.fieldErrors };
   try {
     return await db.transaction(async (tx) => {
       const before = await lockEvent(tx, eventId);
-      if (!before) return { ok: false, fieldErrors: { form: ["This event no longer exists"] } } as const;
-      const referenceErrors = await checkReferences(tx, values);
+      if (!before) return { ok: false, fieldErrors: { form: [t("eventForm.error.eventGone")] } } as const;
+      const referenceErrors = await checkReferences(tx, values, t);
       if (referenceErrors) return { ok: false, fieldErrors: referenceErrors } as const;
       const slug = values.slug ?? before.slug;
-      if (await slugTaken(tx, slug, eventId)) return { ok: false, fieldErrors: { slug: ["Another event already uses this address"] } } as const;
+      if (await slugTaken(tx, slug, eventId)) return { ok: false, fieldErrors: { slug: [t("eventForm.error.slugTaken")] } } as const;
       const [after] = await tx
         .update(events)
         .set({ ...converted.columns, slug, updatedAt: new Date() })
@@ -208,18 +213,18 @@ export async function updateEventFromForm(
       return { ok: true, event: scope.event, notified, programme, promoted: promoted.length } as const;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: ["Another event already uses this address"] } };
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [t("eventForm.error.slugTaken")] } };
     throw error;
   }
 }
 
 export type StatusChangeOutcome = { ok: true; event: Event; notified: number } | { ok: false; message: string };
 
-export async function publishEvent(db: Database, { user, eventId }: { user: User; eventId: string }): Promise<StatusChangeOutcome> {
+export async function publishEvent(db: Database, { user, eventId, t = consoleTranslatorFor("en") }: { user: User; eventId: string; t?: Translate }): Promise<StatusChangeOutcome> {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
-    if (!event) return { ok: false, message: "This event no longer exists." } as const;
-    if (event.status !== "draft") return { ok: false, message: `Only a draft can be published; this event is ${event.status}.` } as const;
+    if (!event) return { ok: false, message: t("notice.eventGone") } as const;
+    if (event.status !== "draft") return { ok: false, message: t("eventOverview.refusal.onlyDraftPublished", { status: t(`events.status.${event.status}`) }) } as const;
     const [after] = await tx.update(events).set({ status: "published", updatedAt: new Date() }).where(eq(events.id, eventId)).returning();
     await recordAudit(tx, { actor: actorFor(user), eventId, action: "event.published", summary: "Published the event" });
     await queueEventWebhook(tx, "event.published", after!);
@@ -227,11 +232,14 @@ export async function publishEvent(db: Database, { user, eventId }: { user: User
   });
 }
 
-export async function cancelEvent(db: Database, { user, eventId, links }: { user: User; eventId: string; links: LinkSigner }): Promise<StatusChangeOutcome> {
+export async function cancelEvent(
+  db: Database,
+  { user, eventId, links, t = consoleTranslatorFor("en") }: { user: User; eventId: string; links: LinkSigner; t?: Translate },
+): Promise<StatusChangeOutcome> {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
-    if (!event) return { ok: false, message: "This event no longer exists." } as const;
-    if (event.status === "cancelled") return { ok: false, message: "This event is already cancelled." } as const;
+    if (!event) return { ok: false, message: t("notice.eventGone") } as const;
+    if (event.status === "cancelled") return { ok: false, message: t("eventOverview.refusal.alreadyCancelled") } as const;
     const [after] = await tx.update(events).set({ status: "cancelled", updatedAt: new Date() }).where(eq(events.id, eventId)).returning();
     const notified = event.status === "published" ? await notifyEventCancelled(tx, { event: after!, links }) : 0;
     await queueEventWebhook(tx, "event.cancelled", after!);
@@ -302,12 +310,15 @@ export async function listEventOrganizers(db: Pick<Database, "select">, eventId:
 }
 
 /** Shares an event with another organizer account, found by email. */
-export async function addCoOrganizer(db: Database, { user, eventId, email }: { user: User; eventId: string; email: string }): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function addCoOrganizer(
+  db: Database,
+  { user, eventId, email, t = consoleTranslatorFor("en") }: { user: User; eventId: string; email: string; t?: Translate },
+): Promise<{ ok: true } | { ok: false; message: string }> {
   return db.transaction(async (tx) => {
     const other = await findUserByEmail(tx, email);
-    if (!other || other.disabledAt) return { ok: false, message: `No active organizer account uses ${email}.` } as const;
+    if (!other || other.disabledAt) return { ok: false, message: t("eventOverview.refusal.noOrganizer", { email }) } as const;
     const inserted = await tx.insert(eventOrganizers).values({ eventId, userId: other.id }).onConflictDoNothing().returning();
-    if (inserted.length === 0) return { ok: false, message: `${other.name} already co-organizes this event.` } as const;
+    if (inserted.length === 0) return { ok: false, message: t("eventOverview.refusal.alreadyShared", { name: other.name }) } as const;
     await recordAudit(tx, { actor: actorFor(user), eventId, action: "event.co_organizer_added", summary: `Shared the event with ${other.name} <${other.email}>` });
     return { ok: true } as const;
   });

@@ -10,10 +10,10 @@ import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import { freeSlug, isUniqueViolation, type Tx } from "~db/records.server";
 import { formatEventRange, instantToZonedWallTime, zonedWallTimeToInstant } from "~/time";
 import type { DuplicateEventValues } from "./duplicate-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import type { Translate } from "~/i18n/translator";
 
 export type DuplicateOutcome = { ok: true; event: Event } | { ok: false; fieldErrors: Partial<Record<keyof DuplicateEventValues | "form", string[]>> };
-
-const SLUG_TAKEN = "Another event already uses this address";
 
 /** The form's first values: the original's title and start time, and no date, so the new date is a choice. */
 export function duplicateFormDefaults(event: Event): Record<string, string> {
@@ -60,15 +60,16 @@ async function copyAgenda(tx: Tx, from: Event, toId: string, by: number) {
 
 export async function duplicateEvent(
   db: Database,
-  { user, source, values, now }: { user: User; source: Event; values: DuplicateEventValues; now: Date },
+  { user, source, values, now, t = consoleTranslatorFor("en") }: { user: User; source: Event; values: DuplicateEventValues; now: Date; t?: Translate },
 ): Promise<DuplicateOutcome> {
+  const slugTakenMessage = t("eventDuplicate.error.slugTaken");
   const startsAt = newStart(values, source.homeZone);
-  if (!startsAt) return { ok: false, fieldErrors: { startDate: ["That date does not exist; check the day and month"] } };
-  if (startsAt <= now) return { ok: false, fieldErrors: { startDate: ["Choose a start in the future: the copy is a new occasion"] } };
+  if (!startsAt) return { ok: false, fieldErrors: { startDate: [t("eventDuplicate.error.noSuchDate")] } };
+  if (startsAt <= now) return { ok: false, fieldErrors: { startDate: [t("eventDuplicate.error.past")] } };
   const by = startsAt.getTime() - source.startsAt.getTime();
   try {
     return await db.transaction(async (tx) => {
-      if (values.slug && (await slugTaken(tx, values.slug))) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } } as const;
+      if (values.slug && (await slugTaken(tx, values.slug))) return { ok: false, fieldErrors: { slug: [slugTakenMessage] } } as const;
       const slug = values.slug ?? (await freeSlug(values.title, { fallback: "event", isTaken: (s) => slugTaken(tx, s) }));
       const [copy] = await tx
         .insert(events)
@@ -111,7 +112,7 @@ export async function duplicateEvent(
       return { ok: true, event } as const;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [SLUG_TAKEN] } };
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { slug: [slugTakenMessage] } };
     throw error;
   }
 }

@@ -8,7 +8,9 @@ import { renderMarkdown } from "~/content/markdown.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { listTimeZones } from "~/time/zone-catalog.server";
 import { createEventFromForm, loadEventFormChoices, updateEventFromForm, type SaveEffects, type SaveEventOutcome } from "./event-admin.server";
-import { eventFormSchema } from "./event-form";
+import { eventFormSchemaIn } from "./event-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
 
 export async function eventFormPageData(db: Database, defaultValue: Record<string, unknown>) {
   return { choices: { ...(await loadEventFormChoices(db)), zones: listTimeZones() }, defaultValue };
@@ -19,16 +21,17 @@ export async function handleEventForm(
   request: Request,
   { user, eventId, links }: { user: User; eventId: string | null; links: LinkSigner },
 ) {
+  const t = consoleTranslatorFor(requestLocale(request));
   const formData = await request.formData();
-  const submission = parseSubmission(formData, { schema: eventFormSchema });
+  const submission = parseSubmission(formData, { schema: eventFormSchemaIn(t) });
   if (formData.get("intent") === "preview") {
     const description = String(formData.get("descriptionMd") ?? "").slice(0, 20_000);
     return data({ result: submission.reply(), descriptionPreviewHtml: renderMarkdown(description) }, { status: 200 });
   }
   if (submission.status !== "success") return data({ result: submission.reply(), descriptionPreviewHtml: null }, { status: 400 });
   const outcome: SaveEventOutcome & Partial<SaveEffects> = eventId
-    ? await updateEventFromForm(db, { user, eventId, values: submission.value, links })
-    : await createEventFromForm(db, { user, values: submission.value });
+    ? await updateEventFromForm(db, { user, eventId, values: submission.value, links, t })
+    : await createEventFromForm(db, { user, values: submission.value, t });
   if (!outcome.ok) {
     const { form, ...fieldErrors } = outcome.fieldErrors;
     return data({ result: submission.reply({ fieldErrors, formErrors: form }), descriptionPreviewHtml: null }, { status: 400 });

@@ -10,6 +10,8 @@ import { auditLog, events, registrations, type Event, type User } from "~db/sche
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import type { Tx } from "~db/records.server";
 import { lockEvent } from "./event-lock.server";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import type { Translate } from "~/i18n/translator";
 
 export type LifecycleOutcome = { ok: true; event: Event } | { ok: false; message: string };
 
@@ -24,18 +26,20 @@ async function everRegistered(tx: Tx, eventId: string): Promise<number> {
   return logged!.n;
 }
 
-const people = (n: number) => `${n} ${n === 1 ? "person has" : "people have"}`;
-
 /** Deletes a draft that nobody ever registered for, with everything that belongs to it. */
-export async function deleteDraftEvent(db: Database, { user, eventId }: { user: User; eventId: string }): Promise<LifecycleOutcome> {
+export async function deleteDraftEvent(
+  db: Database,
+  { user, eventId, t = consoleTranslatorFor("en") }: { user: User; eventId: string; t?: Translate },
+): Promise<LifecycleOutcome> {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
-    if (!event) return { ok: false, message: "This event no longer exists." } as const;
+    if (!event) return { ok: false, message: t("notice.eventGone") } as const;
     if (event.status !== "draft") {
-      return { ok: false, message: `Only a draft can be deleted; this event is ${event.status}.${event.status === "published" ? " Unpublish it first, or cancel it." : ""}` } as const;
+      const status = t(`events.status.${event.status}`);
+      return { ok: false, message: event.status === "published" ? t("eventOverview.refusal.onlyDraftDeletedPublished", { status }) : t("eventOverview.refusal.onlyDraftDeleted", { status }) } as const;
     }
     const registered = await everRegistered(tx, eventId);
-    if (registered > 0) return { ok: false, message: `${people(registered)} registered for this event, so it cannot be deleted. Cancel it instead: they will be told.` } as const;
+    if (registered > 0) return { ok: false, message: t("eventOverview.refusal.registeredNoDelete", { count: registered }) } as const;
     // Agenda, questions, recordings, hosts, invitations and its audit log go with it (foreign keys cascade);
     // the deletion itself is kept in the instance's audit log.
     await tx.delete(events).where(eq(events.id, eventId));
@@ -51,13 +55,16 @@ export async function deleteDraftEvent(db: Database, { user, eventId }: { user: 
 }
 
 /** Takes a published event off the public site, back to a draft, while nobody has registered. */
-export async function unpublishEvent(db: Database, { user, eventId }: { user: User; eventId: string }): Promise<LifecycleOutcome> {
+export async function unpublishEvent(
+  db: Database,
+  { user, eventId, t = consoleTranslatorFor("en") }: { user: User; eventId: string; t?: Translate },
+): Promise<LifecycleOutcome> {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
-    if (!event) return { ok: false, message: "This event no longer exists." } as const;
-    if (event.status !== "published") return { ok: false, message: `Only a published event can be unpublished; this event is ${event.status}.` } as const;
+    if (!event) return { ok: false, message: t("notice.eventGone") } as const;
+    if (event.status !== "published") return { ok: false, message: t("eventOverview.refusal.onlyPublishedUnpublished", { status: t(`events.status.${event.status}`) }) } as const;
     const registered = await everRegistered(tx, eventId);
-    if (registered > 0) return { ok: false, message: `${people(registered)} registered for this event, so it stays published. Cancel it instead: they will be told.` } as const;
+    if (registered > 0) return { ok: false, message: t("eventOverview.refusal.registeredStaysPublished", { count: registered }) } as const;
     const [after] = await tx.update(events).set({ status: "draft", updatedAt: new Date() }).where(eq(events.id, eventId)).returning();
     await recordAudit(tx, { actor: actorFor(user), eventId, action: "event.unpublished", summary: "Unpublished the event: a draft again, off the public site and feeds" });
     return { ok: true, event: after! } as const;

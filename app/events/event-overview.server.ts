@@ -6,30 +6,32 @@ import type { Database } from "~db/client.server";
 import type { Event, User } from "~db/schema";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { formatEventRange } from "~/time";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translator";
 import { addCoOrganizer, cancelEvent, listEventOrganizers, publishEvent } from "./event-admin.server";
 import { describeShift, segmentsOutsideEvent } from "~/agenda/programme-move.server";
 import { deleteDraftEvent, unpublishEvent } from "./event-lifecycle.server";
 import { attendanceRate, fillRate, percent, registrationCounts, registrationsPerDay } from "./event-stats.server";
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 /** The message after a save or creation, from what the edit action put in the address. */
-export function saveNotice(search: URLSearchParams): string | null {
+export function saveNotice(search: URLSearchParams, t: Translate = consoleTranslatorFor("en")): string | null {
   const notice = search.get("notice");
-  if (notice === "created") return "Draft created. Build the agenda, then publish.";
-  if (notice === "duplicated") return "Copy created as a draft, with the agenda, questions and settings. Add its webinar link, check the agenda times, then publish.";
+  if (notice === "created") return t("eventOverview.notice.created");
+  if (notice === "duplicated") return t("eventOverview.notice.duplicated");
   if (notice !== "saved") return null;
-  const said = ["Changes saved."];
+  const said = [t("eventOverview.notice.saved")];
   const [moved, minutes] = (search.get("moved") ?? "").split(":").map(Number);
-  if (moved && minutes) said.push(`The programme moved with the event: ${plural(moved, "agenda segment")} now ${moved === 1 ? "starts" : "start"} ${describeShift(minutes)}.`);
+  if (moved && minutes) said.push(t("eventOverview.notice.moved", { count: moved, shift: describeShift(minutes, t) }));
   const promoted = Number(search.get("promoted"));
-  if (promoted > 0) said.push(`${promoted === 1 ? "1 person" : `${promoted} people`} moved up from the waitlist into the freed seats and will be emailed.`);
+  if (promoted > 0) said.push(t("eventOverview.notice.promoted", { count: promoted }));
   const notified = Number(search.get("notified"));
-  if (notified > 0) said.push(`${plural(notified, "registrant")} will be emailed about the change.`);
-  return said.join(" ");
+  if (notified > 0) said.push(t("eventOverview.notice.notified", { count: notified }));
+  return said.join(t("eventOverview.notice.separator"));
 }
 
-export async function loadEventOverview(db: Database, event: Event, now: Date, search = new URLSearchParams()) {
+export async function loadEventOverview(db: Database, event: Event, now: Date, search = new URLSearchParams(), locale: Locale = "en") {
+  const t = consoleTranslatorFor(locale);
   const [counts, perDay, organizers, outside] = await Promise.all([
     registrationCounts(db, event.id),
     registrationsPerDay(db, event),
@@ -37,14 +39,14 @@ export async function loadEventOverview(db: Database, event: Event, now: Date, s
     segmentsOutsideEvent(db, event),
   ]);
   return {
-    notice: saveNotice(search),
+    notice: saveNotice(search, t),
     /** Agenda segments outside the event's time, shown here too so a save that causes them says so. */
     outside,
     event: {
       id: event.id,
       slug: event.slug,
       status: event.status,
-      when: formatEventRange({ startsAt: event.startsAt, endsAt: event.endsAt, zones: event.displayZones }).text,
+      when: formatEventRange({ startsAt: event.startsAt, endsAt: event.endsAt, zones: event.displayZones, locale }).text,
       capacity: event.capacity,
       requiresApproval: event.requiresApproval,
       hasJoinUrl: Boolean(event.joinUrl),
@@ -60,48 +62,54 @@ export async function loadEventOverview(db: Database, event: Event, now: Date, s
   };
 }
 
-const overviewIntent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("publish") }),
-  z.object({ intent: z.literal("cancel"), confirm: z.literal("yes", { errorMap: () => ({ message: "Tick the box to confirm the cancellation." }) }) }),
-  z.object({ intent: z.literal("share"), email: z.string().trim().email("Enter the organizer's email address") }),
-  z.object({ intent: z.literal("unpublish") }),
-  z.object({ intent: z.literal("delete"), confirm: z.literal("yes", { errorMap: () => ({ message: "Tick the box to confirm that the draft should be deleted." }) }) }),
-]);
+const overviewIntentIn = (t: Translate) =>
+  z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("publish") }),
+    z.object({ intent: z.literal("cancel"), confirm: z.literal("yes", { errorMap: () => ({ message: t("eventOverview.validation.confirmCancel") }) }) }),
+    z.object({ intent: z.literal("share"), email: z.string().trim().email(t("eventOverview.validation.shareEmail")) }),
+    z.object({ intent: z.literal("unpublish") }),
+    z.object({ intent: z.literal("delete"), confirm: z.literal("yes", { errorMap: () => ({ message: t("eventOverview.validation.confirmDelete") }) }) }),
+  ]);
 
 export type OverviewActionData = { ok: boolean; message: string };
 
-export async function handleEventOverviewAction(db: Database, request: Request, { user, event, links }: { user: User; event: Event; links: LinkSigner }) {
+export async function handleEventOverviewAction(
+  db: Database,
+  request: Request,
+  { user, event, links, t = consoleTranslatorFor("en") }: { user: User; event: Event; links: LinkSigner; t?: Translate },
+) {
   const form = Object.fromEntries(await request.formData());
-  const parsed = overviewIntent.safeParse(form);
+  const parsed = overviewIntentIn(t).safeParse(form);
   if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? "Unknown action.";
-    return data<OverviewActionData>({ ok: false, message: message.startsWith("Invalid discriminator value") ? "Unknown action." : message }, { status: 400 });
+    const issue = parsed.error.issues[0];
+    const unknown = !issue || issue.code === "invalid_union_discriminator";
+    return data<OverviewActionData>({ ok: false, message: unknown ? t("notice.unknownAction") : issue.message }, { status: 400 });
   }
   switch (parsed.data.intent) {
     case "publish": {
-      const outcome = await publishEvent(db, { user, eventId: event.id });
-      return outcome.ok ? data<OverviewActionData>({ ok: true, message: "Published: the event is on the public site." }) : data<OverviewActionData>({ ok: false, message: outcome.message }, { status: 409 });
+      const outcome = await publishEvent(db, { user, eventId: event.id, t });
+      return outcome.ok ? data<OverviewActionData>({ ok: true, message: t("eventOverview.published") }) : data<OverviewActionData>({ ok: false, message: outcome.message }, { status: 409 });
     }
     case "cancel": {
-      const outcome = await cancelEvent(db, { user, eventId: event.id, links });
+      const outcome = await cancelEvent(db, { user, eventId: event.id, links, t });
       return outcome.ok
-        ? data<OverviewActionData>({ ok: true, message: `Cancelled. ${outcome.notified} registrant${outcome.notified === 1 ? "" : "s"} will be emailed.` })
+        ? data<OverviewActionData>({ ok: true, message: t("eventOverview.cancelled", { count: outcome.notified }) })
         : data<OverviewActionData>({ ok: false, message: outcome.message }, { status: 409 });
     }
     case "unpublish": {
-      const outcome = await unpublishEvent(db, { user, eventId: event.id });
+      const outcome = await unpublishEvent(db, { user, eventId: event.id, t });
       return outcome.ok
-        ? data<OverviewActionData>({ ok: true, message: "Unpublished: the event is a draft again, off the public site and feeds." })
+        ? data<OverviewActionData>({ ok: true, message: t("eventOverview.unpublished") })
         : data<OverviewActionData>({ ok: false, message: outcome.message }, { status: 409 });
     }
     case "delete": {
-      const outcome = await deleteDraftEvent(db, { user, eventId: event.id });
+      const outcome = await deleteDraftEvent(db, { user, eventId: event.id, t });
       if (!outcome.ok) return data<OverviewActionData>({ ok: false, message: outcome.message }, { status: 409 });
       throw redirect(`/admin/events?notice=deleted&title=${encodeURIComponent(outcome.event.title.slice(0, 200))}`);
     }
     case "share": {
-      const outcome = await addCoOrganizer(db, { user, eventId: event.id, email: parsed.data.email });
-      return outcome.ok ? data<OverviewActionData>({ ok: true, message: `Shared with ${parsed.data.email}.` }) : data<OverviewActionData>({ ok: false, message: outcome.message }, { status: 400 });
+      const outcome = await addCoOrganizer(db, { user, eventId: event.id, email: parsed.data.email, t });
+      return outcome.ok ? data<OverviewActionData>({ ok: true, message: t("eventOverview.shared", { email: parsed.data.email }) }) : data<OverviewActionData>({ ok: false, message: outcome.message }, { status: 400 });
     }
   }
 }

@@ -10,7 +10,10 @@ import type { Database } from "~db/client.server";
 import { recordingLinks, type Event, type User } from "~db/schema";
 import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
-import { webLink } from "./directory-fields";
+import { translatedWebLink } from "./event-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import type { Translate } from "~/i18n/translator";
 import { notifyRecordingAvailable, recordingRecipients } from "./event-notifications.server";
 import { lockEvent } from "./event-lock.server";
 import { recordingsShowPublicly } from "./event-phase";
@@ -21,11 +24,17 @@ export async function listRecordingsForEditing(db: Pick<Database, "select">, eve
   return db.select().from(recordingLinks).where(eq(recordingLinks.eventId, eventId)).orderBy(asc(recordingLinks.position), asc(recordingLinks.createdAt));
 }
 
-const recordingSchema = z.object({
-  label: z.string({ required_error: "Give the link a label, e.g. “Watch the recording”" }).trim().min(1, "Give the link a label, e.g. “Watch the recording”").max(200, "Keep the label under 200 characters"),
-  url: webLink("recording link"),
-  publish: z.preprocess((v) => v === "on", z.boolean()),
-});
+const recordingSchemaIn = (t: Translate) =>
+  z.object({
+    label: z.string({ required_error: t("recordings.error.label") }).trim().min(1, t("recordings.error.label")).max(200, t("recordings.error.labelTooLong")),
+    url: translatedWebLink({
+      required: t("recordings.error.url.required"),
+      tooLong: t("recordings.error.url.tooLong"),
+      full: t("recordings.error.url.full"),
+      scheme: t("recordings.error.url.scheme"),
+    }),
+    publish: z.preprocess((v) => v === "on", z.boolean()),
+  });
 
 export interface RecordingsActionData {
   ok: boolean;
@@ -39,16 +48,18 @@ export interface RecordingsActionData {
 }
 
 /** Where a published recording link can be seen now, in the organizer's words. */
-export function recordingVisibility(event: Pick<Event, "status" | "startsAt" | "endsAt">, now: Date): string {
-  if (recordingsShowPublicly(event, now)) return "it is on the public page";
-  if (event.status === "cancelled") return "the event is cancelled, so its page shows no recording";
-  if (event.status === "draft") return "it will show on the public page once the event is published and has ended";
-  return "it will show on the public page once the event has ended";
+export function recordingVisibility(event: Pick<Event, "status" | "startsAt" | "endsAt">, now: Date, t: Translate = consoleTranslatorFor("en")): string {
+  if (recordingsShowPublicly(event, now)) return t("recordings.visibility.public");
+  if (event.status === "cancelled") return t("recordings.visibility.cancelled");
+  if (event.status === "draft") return t("recordings.visibility.draft");
+  return t("recordings.visibility.later");
 }
 
 const reply = (body: RecordingsActionData, status = body.ok ? 200 : 409) => data<RecordingsActionData>(body, { status });
 
 export async function handleRecordingsAction(db: Database, request: Request, { user, event, links }: { user: User; event: Event; links: LinkSigner }) {
+  const locale = requestLocale(request);
+  const t = consoleTranslatorFor(locale);
   const form = await request.formData();
   const values: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === "string") values[key] = value.slice(0, 5000);
@@ -57,13 +68,13 @@ export async function handleRecordingsAction(db: Database, request: Request, { u
 
   return db.transaction(async (tx) => {
     const locked = await lockEvent(tx, event.id);
-    if (!locked) return reply({ ok: false, message: "This event no longer exists." }, 404);
+    if (!locked) return reply({ ok: false, message: t("notice.eventGone") }, 404);
     const existing = await tx.select().from(recordingLinks).where(eq(recordingLinks.eventId, event.id)).orderBy(asc(recordingLinks.position));
     switch (values.intent) {
       case "add": {
-        const parsed = recordingSchema.safeParse(values);
-        if (!parsed.success) return reply({ ok: false, message: "Please correct the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>, values }, 400);
-        if (existing.length >= 20) return reply({ ok: false, message: "At most 20 recording links per event." });
+        const parsed = recordingSchemaIn(t).safeParse(values);
+        if (!parsed.success) return reply({ ok: false, message: t("notice.correctFields"), fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>, values }, 400);
+        if (existing.length >= 20) return reply({ ok: false, message: t("recordings.atMost") });
         const [added] = await tx
           .insert(recordingLinks)
           .values({
@@ -76,13 +87,19 @@ export async function handleRecordingsAction(db: Database, request: Request, { u
           .returning();
         if (added!.publishedAt) await queueRecordingWebhook(tx, { event: locked, recording: added! });
         await recordAudit(tx, { actor, eventId: event.id, action: "recording.added", summary: `Added recording “${parsed.data.label}”${parsed.data.publish ? " (published)" : ""}` });
-        return reply({ ok: true, message: `Added “${parsed.data.label}”${parsed.data.publish ? `; ${recordingVisibility(locked, new Date())}` : " (not published)"}.`, formId: "new" });
+        return reply({
+          ok: true,
+          message: parsed.data.publish
+            ? t("recordings.done.addedPublished", { label: parsed.data.label, visibility: recordingVisibility(locked, new Date(), t) })
+            : t("recordings.done.addedUnpublished", { label: parsed.data.label }),
+          formId: "new",
+        });
       }
       case "publish":
       case "unpublish":
       case "delete": {
         const target = recordingId.success ? existing.find((r) => r.id === recordingId.data) : undefined;
-        if (!target) return reply({ ok: false, message: "That recording link no longer exists." }, 404);
+        if (!target) return reply({ ok: false, message: t("recordings.gone") }, 404);
         if (values.intent === "delete") await tx.delete(recordingLinks).where(and(eq(recordingLinks.id, target.id), eq(recordingLinks.eventId, event.id)));
         else {
           const [changed] = await tx
@@ -94,24 +111,30 @@ export async function handleRecordingsAction(db: Database, request: Request, { u
         }
         const verb = { publish: "Published", unpublish: "Unpublished", delete: "Removed" }[values.intent];
         await recordAudit(tx, { actor, eventId: event.id, action: `recording.${values.intent === "delete" ? "deleted" : `${values.intent}ed`}`, summary: `${verb} recording “${target.label}”` });
-        return reply({ ok: true, message: `${verb} “${target.label}”${values.intent === "publish" ? `; ${recordingVisibility(locked, new Date())}` : ""}.` });
+        return reply({
+          ok: true,
+          message:
+            values.intent === "publish"
+              ? t("recordings.done.published", { label: target.label, visibility: recordingVisibility(locked, new Date(), t) })
+              : t(values.intent === "unpublish" ? "recordings.done.unpublished" : "recordings.done.removed", { label: target.label }),
+        });
       }
       case "notify-ask":
       case "notify": {
         if (locked.endsAt > new Date()) {
-          const ends = formatEventRange({ startsAt: locked.startsAt, endsAt: locked.endsAt, zones: locked.displayZones }).text;
-          return reply({ ok: false, message: `The event has not happened yet (${ends}): registrants can be emailed about the recording once it has ended.` });
+          const ends = formatEventRange({ startsAt: locked.startsAt, endsAt: locked.endsAt, zones: locked.displayZones, locale }).text;
+          return reply({ ok: false, message: t("recordings.notYet", { when: ends }) });
         }
         const published = await tx
           .select({ label: recordingLinks.label, url: recordingLinks.url })
           .from(recordingLinks)
           .where(and(eq(recordingLinks.eventId, event.id), isNotNull(recordingLinks.publishedAt)))
           .orderBy(asc(recordingLinks.position));
-        if (published.length === 0) return reply({ ok: false, message: "Publish a recording link first." });
+        if (published.length === 0) return reply({ ok: false, message: t("recordings.publishFirst") });
         const onlyAbsentees = values.audience === "absentees";
         if (values.intent === "notify-ask" || values.confirm !== "yes") {
           const count = (await recordingRecipients(tx, { eventId: event.id, recordings: published, onlyAbsentees })).length;
-          if (count === 0) return reply({ ok: false, message: "Nobody new to email: everyone was already told about these links, unsubscribed, or (for absentees) attended." });
+          if (count === 0) return reply({ ok: false, message: t("recordings.nobodyNew") });
           return reply({ ok: true, message: "", confirmNotify: { audience: onlyAbsentees ? "absentees" : "all", count } });
         }
         const queued = await notifyRecordingAvailable(tx, { event: locked, recordings: published, onlyAbsentees, links });
@@ -123,11 +146,11 @@ export async function handleRecordingsAction(db: Database, request: Request, { u
         });
         return reply({
           ok: true,
-          message: queued ? `${queued} registrant${queued === 1 ? "" : "s"} will be emailed.` : "Nobody new to email: everyone was already told about these links, unsubscribed, or (for absentees) attended.",
+          message: queued ? t("recordings.done.notified", { count: queued }) : t("recordings.nobodyNew"),
         });
       }
       default:
-        return reply({ ok: false, message: "Unknown action." }, 400);
+        return reply({ ok: false, message: t("notice.unknownAction") }, 400);
     }
   });
 }

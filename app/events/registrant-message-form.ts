@@ -2,10 +2,12 @@
 // the text. `messageId` is made when the preview is shown and rides along to the
 // send, so pressing "Send" twice (or reloading) queues each email once.
 import { z } from "zod";
+import type { Translate } from "~/i18n/translator";
 
 export const MESSAGE_AUDIENCES = ["active", "confirmed", "waitlisted", "pending"] as const;
 export type MessageAudience = (typeof MESSAGE_AUDIENCES)[number];
 
+/** English names, for the audit log (its records are written once, in English); pages use `messages.audience.<audience>`. */
 export const MESSAGE_AUDIENCE_LABEL: Record<MessageAudience, string> = {
   active: "Everyone registered (confirmed, waitlisted and pending)",
   confirmed: "Confirmed only",
@@ -16,23 +18,30 @@ export const MESSAGE_AUDIENCE_LABEL: Record<MessageAudience, string> = {
 export const MESSAGE_SUBJECT_MAX = 150;
 export const MESSAGE_BODY_MAX = 5000;
 
-export const registrantMessageSchema = z.object({
-  audience: z.enum(MESSAGE_AUDIENCES, { errorMap: () => ({ message: "Choose who gets the email" }) }),
-  subject: z
-    .string({ required_error: "Write a subject" })
-    .trim()
-    .min(1, "Write a subject")
-    .max(MESSAGE_SUBJECT_MAX, `Keep the subject under ${MESSAGE_SUBJECT_MAX} characters`)
-    .refine((s) => !/[\r\n]/.test(s), "Keep the subject on one line"),
-  body: z.string({ required_error: "Write the message" }).trim().min(1, "Write the message").max(MESSAGE_BODY_MAX, `Keep the message under ${MESSAGE_BODY_MAX} characters`),
-});
+export function registrantMessageSchemaIn(t: Translate) {
+  return z.object({
+    audience: z.enum(MESSAGE_AUDIENCES, { errorMap: () => ({ message: t("messages.error.audience") }) }),
+    subject: z
+      .string({ required_error: t("messages.error.subject") })
+      .trim()
+      .min(1, t("messages.error.subject"))
+      .max(MESSAGE_SUBJECT_MAX, t("messages.error.subjectTooLong", { max: MESSAGE_SUBJECT_MAX }))
+      .refine((s) => !/[\r\n]/.test(s), t("messages.error.subjectOneLine")),
+    body: z
+      .string({ required_error: t("messages.error.body") })
+      .trim()
+      .min(1, t("messages.error.body"))
+      .max(MESSAGE_BODY_MAX, t("messages.error.bodyTooLong", { max: MESSAGE_BODY_MAX })),
+  });
+}
 
-const PREVIEW_FIRST = "Show the preview again before sending";
+export function sendMessageSchemaIn(t: Translate) {
+  const previewFirst = t("messages.error.previewFirst");
+  return registrantMessageSchemaIn(t).extend({
+    messageId: z.string({ required_error: previewFirst }).uuid(previewFirst),
+    expectedCount: z.coerce.number({ invalid_type_error: previewFirst }).int(previewFirst).min(0, previewFirst),
+  });
+}
 
-export const sendMessageSchema = registrantMessageSchema.extend({
-  messageId: z.string({ required_error: PREVIEW_FIRST }).uuid(PREVIEW_FIRST),
-  expectedCount: z.coerce.number({ invalid_type_error: PREVIEW_FIRST }).int(PREVIEW_FIRST).min(0, PREVIEW_FIRST),
-});
-
-export type RegistrantMessageValues = z.infer<typeof registrantMessageSchema>;
-export type SendMessageValues = z.infer<typeof sendMessageSchema>;
+export type RegistrantMessageValues = z.infer<ReturnType<typeof registrantMessageSchemaIn>>;
+export type SendMessageValues = z.infer<ReturnType<typeof sendMessageSchemaIn>>;

@@ -2,6 +2,9 @@
 // recipient count first, then the send, which queues one outbox row per person
 // (through enqueueEmail, in one transaction with its audit entry) and refuses
 // if the recipients changed since the preview.
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translator";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { auditLog, registrations, type Event, type RegistrationStatus, type User } from "~db/schema";
@@ -12,7 +15,7 @@ import { registrationUrls, type LinkSigner } from "~/security/link-tokens.server
 import { formatInstant } from "~/time";
 import { renderEmail } from "~emails/render";
 import { lockEvent } from "./event-lock.server";
-import { MESSAGE_AUDIENCE_LABEL, type MessageAudience, type RegistrantMessageValues, type SendMessageValues } from "./registrant-message-form";
+import { MESSAGE_AUDIENCE_LABEL, MESSAGE_AUDIENCES, type MessageAudience, type RegistrantMessageValues, type SendMessageValues } from "./registrant-message-form";
 import { registrationLocale } from "~/registrations/registration-emails.server";
 
 type Reader = Pick<Database, "select">;
@@ -84,17 +87,20 @@ export async function previewRegistrantMessage(db: Reader, { user, event, values
 
 export type SendOutcome = { ok: true; queued: number } | { ok: false; message: string; count?: number };
 
-export async function sendRegistrantMessage(db: Database, { user, event, values, links }: { user: User; event: Event; values: SendMessageValues; links: LinkSigner }): Promise<SendOutcome> {
+export async function sendRegistrantMessage(
+  db: Database,
+  { user, event, values, links, t = consoleTranslatorFor("en") }: { user: User; event: Event; values: SendMessageValues; links: LinkSigner; t?: Translate },
+): Promise<SendOutcome> {
   return db.transaction(async (tx) => {
     // Under the event's lock no registration changes status while the emails are queued.
     const locked = await lockEvent(tx, event.id);
-    if (!locked) return { ok: false, message: "This event no longer exists." } as const;
+    if (!locked) return { ok: false, message: t("notice.eventGone") } as const;
     const recipients = await recipientsOf(tx, event.id, values.audience);
-    if (recipients.length === 0) return { ok: false, message: "Nobody matches: there is no one to email.", count: 0 } as const;
+    if (recipients.length === 0) return { ok: false, message: t("messages.nobody"), count: 0 } as const;
     if (recipients.length !== values.expectedCount) {
       return {
         ok: false,
-        message: `The recipients changed since the preview: ${recipients.length} ${recipients.length === 1 ? "person matches" : "people match"} now, not ${values.expectedCount}. Check the preview and send again.`,
+        message: t("messages.changed", { count: recipients.length, expected: values.expectedCount }),
         count: recipients.length,
       } as const;
     }
@@ -110,7 +116,7 @@ export async function sendRegistrantMessage(db: Database, { user, event, values,
       });
       if (added) queued += 1;
     }
-    if (queued === 0) return { ok: false, message: "This message was already sent; nothing was queued again." } as const;
+    if (queued === 0) return { ok: false, message: t("messages.alreadySent") } as const;
     await recordAudit(tx, {
       actor: actorFor(user),
       eventId: event.id,
@@ -122,13 +128,24 @@ export async function sendRegistrantMessage(db: Database, { user, event, values,
   });
 }
 
-/** Messages sent so far for this event, newest first, times in the reader's zone. */
-export async function listSentMessages(db: Reader, eventId: string, zone: string) {
+/** Messages sent so far for this event, newest first, times in the reader's zone and language. */
+export async function listSentMessages(db: Reader, eventId: string, zone: string, locale: Locale = "en") {
   const rows = await db
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.eventId, eventId), eq(auditLog.action, "event.registrants_emailed")))
     .orderBy(desc(auditLog.createdAt))
     .limit(50);
-  return rows.map((r) => ({ id: r.id, at: formatInstant(r.createdAt, zone, "dateTime"), actor: r.actorLabel, summary: r.summary }));
+  return rows.map((r) => {
+    const { audience, subject, queued } = r.details as { audience?: unknown; subject?: unknown; queued?: unknown };
+    const known = (MESSAGE_AUDIENCES as readonly unknown[]).includes(audience) && typeof subject === "string" && typeof queued === "number";
+    return {
+      id: r.id,
+      at: formatInstant(r.createdAt, zone, "dateTime", locale),
+      actor: r.actorLabel,
+      /** What was sent, for the page to put into words; null for a record of another shape (its English summary stands). */
+      sent: known ? { audience: audience as MessageAudience, subject: subject as string, queued: queued as number } : null,
+      summary: r.summary,
+    };
+  });
 }

@@ -38,7 +38,28 @@ function shape(messages: Messages) {
 /** Names and codes that read the same in every language. */
 const SAME_EVERYWHERE: Record<string, Set<string>> = {
   interface: new Set(["agendaRole.moderator", "event.downloadIcs", "event.outlook", "portal.scheduleItem", "email.speakerInvitation.segment"]),
-  console: new Set(["nav.webhooks", "person.role.moderator", "users.column.status", "translationEditor.heading.withTitle", "translationGaps.fieldOf"]),
+  console: new Set([
+    "nav.webhooks",
+    // Directory: Swedish words spelt as in English, and punctuation-only patterns.
+    "person.role.moderator",
+    "users.column.status",
+    "translationEditor.heading.withTitle",
+    "translationGaps.fieldOf",
+    // Event pages: punctuation-only patterns and separators, and Swedish words spelt as in English.
+    "registrationStatus.count",
+    "messages.audienceCount",
+    "agenda.personLine",
+    "agenda.lastChangeAt",
+    "questions.summaryOptions",
+    "eventOverview.problemSeparator",
+    "eventOverview.notice.separator",
+    "registrations.sentenceSeparator",
+    "eventForm.hostRole.partner",
+    "agenda.field.person",
+    "agenda.role.moderator",
+    "registrations.filter.status",
+    "registrations.table.status",
+  ]),
 };
 
 describe.each([

@@ -14,7 +14,10 @@ import { createEvent } from "~db/factories";
 import { events, registrations, type Event, type User } from "~db/schema";
 import { actorFor } from "~/audit/audit-log.server";
 import { eventFormDefaults, updateEventFromForm } from "~/events/event-admin.server";
-import { eventFormSchema } from "~/events/event-form";
+import { eventFormSchemaIn } from "~/events/event-form";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+
+const eventFormSchema = eventFormSchemaIn(consoleTranslatorFor("en"));
 import { decidePendingRegistration } from "./decisions.server";
 import { stateOf, waitlistRank, waitlistRanks, type RegistrationState, type Transition } from "./lifecycle.server";
 import { cancelRegistration } from "./manage.server";

@@ -15,6 +15,10 @@ import { refusalMessage } from "./registration-action.server";
 import { AFFILIATION_MAX, EMAIL_MAX, NAME_MAX } from "./registration-form";
 import { listEventRegistrations, promoteByHand } from "./registrations-admin.server";
 import { parseStatusFilter } from "./registration-status";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { translatorFor } from "~/i18n/catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import type { Translate } from "~/i18n/translator";
 
 export interface RegistrationsActionData {
   ok: boolean;
@@ -27,12 +31,13 @@ export interface RegistrationsActionData {
 const uuid = z.string().uuid();
 const MAX_BULK = 500;
 
-const addByHandSchema = z.object({
-  name: z.string({ required_error: "Enter the person's name" }).trim().min(1, "Enter the person's name").max(NAME_MAX, `Keep the name under ${NAME_MAX} characters`),
-  email: z.string({ required_error: "Enter an email address" }).trim().max(EMAIL_MAX, "That email address is too long").email("Enter a valid email address"),
-  affiliation: z.string().trim().max(AFFILIATION_MAX, `Keep the affiliation under ${AFFILIATION_MAX} characters`).optional().default(""),
-  timeZone: z.string({ required_error: "Choose their time zone" }).trim().refine(isValidTimeZone, "Choose a time zone from the list"),
-});
+const addByHandSchemaIn = (t: Translate) =>
+  z.object({
+    name: z.string({ required_error: t("registrations.error.name") }).trim().min(1, t("registrations.error.name")).max(NAME_MAX, t("registrations.error.nameTooLong", { max: NAME_MAX })),
+    email: z.string({ required_error: t("registrations.error.email") }).trim().max(EMAIL_MAX, t("registrations.error.emailTooLong")).email(t("registrations.error.emailValid")),
+    affiliation: z.string().trim().max(AFFILIATION_MAX, t("registrations.error.affiliationTooLong", { max: AFFILIATION_MAX })).optional().default(""),
+    timeZone: z.string({ required_error: t("registrations.error.timeZone") }).trim().refine(isValidTimeZone, t("registrations.error.timeZoneFromList")),
+  });
 
 /** The pending registrations the screen lists under its current search and status filter. */
 async function pendingMatching(db: Database, event: Event, form: FormData): Promise<string[]> {
@@ -46,6 +51,8 @@ async function pendingMatching(db: Database, event: Event, form: FormData): Prom
 const reply = (body: RegistrationsActionData, status = body.ok ? 200 : 409) => data<RegistrationsActionData>(body, { status });
 
 export async function handleRegistrationsAction(db: Database, request: Request, { user, event, links }: { user: User; event: Event; links: LinkSigner }) {
+  const locale = requestLocale(request);
+  const t = consoleTranslatorFor(locale);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const actor = actorFor(user);
@@ -55,19 +62,19 @@ export async function handleRegistrationsAction(db: Database, request: Request, 
   switch (intent) {
     case "approve":
     case "decline": {
-      if (!one.success) return reply({ ok: false, message: "That registration does not exist." }, 400);
+      if (!one.success) return reply({ ok: false, message: t("registrations.missing") }, 400);
       const outcome = await decidePendingRegistration(db, { registrationId: one.data, decision: intent, now, links, actor, eventId: event.id });
-      if (outcome.kind === "not-found") return reply({ ok: false, message: "That registration does not exist." }, 404);
-      if (outcome.kind === "not-pending") return reply({ ok: false, message: "That registration was already decided." });
+      if (outcome.kind === "not-found") return reply({ ok: false, message: t("registrations.missing") }, 404);
+      if (outcome.kind === "not-pending") return reply({ ok: false, message: t("registrations.alreadyDecided") });
       const name = outcome.registration.name;
       return reply({
         ok: true,
         message:
           outcome.kind === "approved"
-            ? `Approved ${name}; they will be emailed.`
+            ? t("registrations.done.approved", { name })
             : outcome.kind === "waitlisted"
-              ? `Approved ${name}, but no seat is free: they joined the end of the waitlist as number ${outcome.waitlistRank}, behind everyone already waiting.`
-              : `Declined ${name}; they will be emailed.`,
+              ? t("registrations.done.approvedWaitlisted", { name, rank: outcome.waitlistRank })
+              : t("registrations.done.declined", { name }),
       });
     }
     case "bulk-approve":
@@ -77,8 +84,8 @@ export async function handleRegistrationsAction(db: Database, request: Request, 
       // "…-all" is "select all" without JavaScript: every pending registration matching the filter on screen.
       const all = intent.endsWith("-all");
       const ids = all ? await pendingMatching(db, event, form) : form.getAll("ids").map(String);
-      if (ids.length === 0) return reply({ ok: false, message: all ? "No pending registration matches this filter." : "Tick at least one pending registration first." }, 400);
-      if (ids.length > MAX_BULK || !ids.every((id) => uuid.safeParse(id).success)) return reply({ ok: false, message: "That selection is not valid; reload the page." }, 400);
+      if (ids.length === 0) return reply({ ok: false, message: t(all ? "registrations.noneMatching" : "registrations.tickFirst") }, 400);
+      if (ids.length > MAX_BULK || !ids.every((id) => uuid.safeParse(id).success)) return reply({ ok: false, message: t("registrations.badSelection") }, 400);
       const decision = intent.startsWith("bulk-approve") ? "approve" : "decline";
       let decided = 0;
       let skipped = 0;
@@ -89,43 +96,51 @@ export async function handleRegistrationsAction(db: Database, request: Request, 
       }
       return reply({
         ok: decided > 0,
-        message: `${decision === "approve" ? "Approved" : "Declined"} ${decided} registration${decided === 1 ? "" : "s"}${skipped ? `; ${skipped} were no longer pending` : ""}.`,
+        message: t(`registrations.done.bulk.${decision}${skipped ? "Skipped" : ""}`, { count: decided, skipped }),
       });
     }
     case "promote": {
-      if (!one.success) return reply({ ok: false, message: "That registration does not exist." }, 400);
-      return reply(await promoteByHand(db, { eventId: event.id, registrationId: one.data, actor, now, links }));
+      if (!one.success) return reply({ ok: false, message: t("registrations.missing") }, 400);
+      return reply(await promoteByHand(db, { eventId: event.id, registrationId: one.data, actor, now, links, t }));
     }
     case "cancel-ask":
     case "cancel": {
-      if (!one.success) return reply({ ok: false, message: "That registration does not exist." }, 400);
+      if (!one.success) return reply({ ok: false, message: t("registrations.missing") }, 400);
       const [registration] = await db
         .select({ id: registrations.id, name: registrations.name, status: registrations.status })
         .from(registrations)
         .where(and(eq(registrations.id, one.data), eq(registrations.eventId, event.id)));
-      if (!registration) return reply({ ok: false, message: "That registration does not exist." }, 404);
+      if (!registration) return reply({ ok: false, message: t("registrations.missing") }, 404);
       if (intent === "cancel-ask") return reply({ ok: true, message: "", confirmCancel: { id: registration.id, name: registration.name } });
       const outcome = await cancelRegistration(db, { registrationId: registration.id, now, links, actor });
-      if (outcome.kind === "not-found") return reply({ ok: false, message: "That registration does not exist." }, 404);
+      if (outcome.kind === "not-found") return reply({ ok: false, message: t("registrations.missing") }, 404);
       if (outcome.kind === "already-cancelled") {
-        return reply({ ok: false, message: registration.status === "cancelled" ? `${registration.name}'s registration was already cancelled.` : outcome.message });
+        return reply({ ok: false, message: registration.status === "cancelled" ? t("registrations.alreadyCancelled", { name: registration.name }) : outcome.message });
       }
-      const moved = outcome.promotedCount > 1 ? ` ${outcome.promotedCount} people moved up from the waitlist.` : outcome.promoted ? ` ${outcome.promoted.name} moved up from the waitlist.` : "";
-      return reply({ ok: true, message: `Cancelled ${registration.name}'s registration; they will be emailed.${moved}` });
+      const said = [t("registrations.done.cancelled", { name: registration.name })];
+      if (outcome.promotedCount > 1) said.push(t("registrations.done.movedUpMany", { n: outcome.promotedCount }));
+      else if (outcome.promoted) said.push(t("registrations.done.movedUp", { name: outcome.promoted.name }));
+      return reply({ ok: true, message: said.join(t("registrations.sentenceSeparator")) });
     }
     case "add": {
       const values = Object.fromEntries(["name", "email", "affiliation", "timeZone"].map((k) => [k, String(form.get(k) ?? "").slice(0, 1000)]));
-      const parsed = addByHandSchema.safeParse(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim() === "" ? undefined : v])));
+      const parsed = addByHandSchemaIn(t).safeParse(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim() === "" ? undefined : v])));
       if (!parsed.success) {
-        return reply({ ok: false, message: "Please correct the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>, values }, 400);
+        return reply({ ok: false, message: t("notice.correctFields"), fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>, values }, 400);
       }
       const outcome = await registerAttendee(db, { eventId: event.id, input: { ...parsed.data, answers: {} }, now, links, addedBy: actor });
-      if (outcome.kind === "refused") return reply({ ok: false, message: refusalMessage(outcome.reason), values });
-      if (outcome.kind === "already-registered") return reply({ ok: false, message: `${outcome.email} is already registered; they were sent a fresh copy of their email.` });
+      if (outcome.kind === "refused") return reply({ ok: false, message: refusalMessage(outcome.reason, translatorFor(locale)), values });
+      if (outcome.kind === "already-registered") return reply({ ok: false, message: t("registrations.alreadyRegistered", { email: outcome.email }) });
       const status = outcome.registration.status;
-      return reply({ ok: true, message: `Added ${outcome.registration.name} (${status}${outcome.waitlistRank ? `, number ${outcome.waitlistRank} on the waitlist` : ""}); they will be emailed.` });
+      const state = t(`registrations.state.${status}`);
+      return reply({
+        ok: true,
+        message: outcome.waitlistRank
+          ? t("registrations.done.addedWaitlisted", { name: outcome.registration.name, state, rank: outcome.waitlistRank })
+          : t("registrations.done.added", { name: outcome.registration.name, state }),
+      });
     }
     default:
-      return reply({ ok: false, message: "Unknown action." }, 400);
+      return reply({ ok: false, message: t("notice.unknownAction") }, 400);
   }
 }

@@ -11,6 +11,9 @@ import { loadQuestions } from "./registration-action.server";
 import { readRegistration, organizerActor, promoteByHand as promoteLifecycle, stateOf, waitlistRanks, withLockedEvent } from "./lifecycle.server";
 import type { StatusFilter } from "./registration-status";
 import { escapeLikePattern } from "~db/records.server";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translator";
 
 
 function listConditions(eventId: string, { query, status }: { query: string; status: StatusFilter | null }): SQL {
@@ -28,7 +31,7 @@ function listConditions(eventId: string, { query, status }: { query: string; sta
 export async function listEventRegistrations(
   db: Pick<Database, "select">,
   event: Pick<Event, "id" | "homeZone">,
-  { query, status, limit = 500 }: { query: string; status: StatusFilter | null; limit?: number },
+  { query, status, limit = 500, locale = "en" }: { query: string; status: StatusFilter | null; limit?: number; locale?: Locale },
 ) {
   const rows = await db
     .select()
@@ -40,13 +43,13 @@ export async function listEventRegistrations(
   const ranks = await waitlistRanks(db, event.id);
   return rows.map((r) => ({
     id: r.id,
-    name: r.erasedAt ? "(erased)" : r.name,
+    name: r.erasedAt ? consoleTranslatorFor(locale)("registrations.erased") : r.name,
     email: r.erasedAt ? "" : r.email,
     affiliation: r.affiliation,
     status: r.status,
     /** The same rank the registrant's own page shows. */
     waitlistRank: ranks.get(r.id) ?? null,
-    registeredAt: formatInstant(r.createdAt, event.homeZone, "dateTime"),
+    registeredAt: formatInstant(r.createdAt, event.homeZone, "dateTime", locale),
     attended: r.firstJoinedAt !== null,
   }));
 }
@@ -59,20 +62,28 @@ export type PromoteOutcome = { ok: true; message: string } | { ok: false; messag
  */
 export async function promoteByHand(
   db: Database,
-  { eventId, registrationId, actor, now, links }: { eventId: string; registrationId: string; actor: Actor; now: Date; links: LinkSigner },
+  {
+    eventId,
+    registrationId,
+    actor,
+    now,
+    links,
+    t = consoleTranslatorFor("en"),
+  }: { eventId: string; registrationId: string; actor: Actor; now: Date; links: LinkSigner; t?: Translate },
 ): Promise<PromoteOutcome> {
   const outcome = await withLockedEvent(db, { eventId, now, links }, async (scope): Promise<PromoteOutcome> => {
     const waiting = await readRegistration(scope, registrationId);
-    if (!waiting) return { ok: false, message: "That registration does not exist." };
-    if (waiting.status !== "waitlisted") return { ok: false, message: `${waiting.name} is not on the waitlist (${stateOf(waiting)}).` };
+    if (!waiting) return { ok: false, message: t("registrations.missing") };
+    if (waiting.status !== "waitlisted") return { ok: false, message: t("registrations.notWaitlisted", { name: waiting.name, state: t(`registrations.state.${stateOf(waiting)}`) }) };
     const result = await promoteLifecycle(scope, waiting, organizerActor(actor));
     if ("refused" in result) return { ok: false, message: result.refused };
     const { seatsTaken, capacity } = scope.event;
-    const jumped = result.jumpedAhead ? ` They went ahead of ${result.jumpedAhead} ${result.jumpedAhead === 1 ? "person" : "people"} waiting.` : "";
-    const over = result.overCapacity && capacity !== null ? ` That makes ${seatsTaken} confirmed for ${capacity} seat${capacity === 1 ? "" : "s"}.` : "";
-    return { ok: true, message: `${result.registration.name} is confirmed and will be emailed.${jumped}${over}` };
+    const said = [t("registrations.promoted", { name: result.registration.name })];
+    if (result.jumpedAhead) said.push(t("registrations.jumped", { count: result.jumpedAhead }));
+    if (result.overCapacity && capacity !== null) said.push(t("registrations.overCapacity", { count: capacity, taken: seatsTaken }));
+    return { ok: true, message: said.join(t("registrations.sentenceSeparator")) };
   });
-  return outcome ?? { ok: false, message: "This event no longer exists." };
+  return outcome ?? { ok: false, message: t("notice.eventGone") };
 }
 
 // ── CSV export ───────────────────────────────────────────────────────────────
@@ -99,6 +110,8 @@ export async function registrationsCsv(db: Database, event: Event): Promise<stri
     .orderBy(asc(registrations.createdAt));
   const ranks = await waitlistRanks(db, event.id);
   const zone = event.homeZone;
+  // The column headers (and "yes"/"no") stay English in every language: a CSV is data for other
+  // systems (spreadsheets, mail tools, scripts), which read it by its column names.
   const header = [
     "Name",
     "Email",

@@ -3,7 +3,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireEventAccess } from "~/auth/event-access.server";
 import { PlainField } from "~/components/form-fields";
 import { ActionNotice } from "~/components/action-notice";
-import { duplicateEventSchema } from "~/events/duplicate-form";
+import { duplicateEventSchemaIn } from "~/events/duplicate-form";
+import { useTranslation } from "react-i18next";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { duplicateEvent, duplicateFormDefaults } from "~/events/event-duplicate.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -20,13 +24,14 @@ interface DuplicateActionData {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, event } = await requireEventAccess(context.db, request, params.eventId);
+  const t = consoleTranslatorFor(requestLocale(request));
   const form = await request.formData();
   const values = Object.fromEntries(["title", "startDate", "startTime", "slug"].map((k) => [k, String(form.get(k) ?? "").slice(0, 1000)]));
-  const parsed = duplicateEventSchema.safeParse(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim() === "" ? undefined : v])));
+  const parsed = duplicateEventSchemaIn(t).safeParse(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim() === "" ? undefined : v])));
   const refuse = (fieldErrors: DuplicateActionData["fieldErrors"]) =>
-    data<DuplicateActionData>({ ok: false, message: "Please correct the highlighted fields.", fieldErrors, values }, { status: 400 });
+    data<DuplicateActionData>({ ok: false, message: t("notice.correctFields"), fieldErrors, values }, { status: 400 });
   if (!parsed.success) return refuse(parsed.error.flatten().fieldErrors);
-  const outcome = await duplicateEvent(context.db, { user, source: event, values: parsed.data, now: new Date() });
+  const outcome = await duplicateEvent(context.db, { user, source: event, values: parsed.data, now: new Date(), t });
   if (!outcome.ok) return refuse(outcome.fieldErrors);
   throw redirect(`/admin/events/${outcome.event.id}?notice=duplicated`);
 }
@@ -36,35 +41,33 @@ export default function DuplicateEvent() {
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? defaults;
   const errors = actionData?.fieldErrors;
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="duplicate-title">
-      <h2 id="duplicate-title">Duplicate this event</h2>
+      <h2 id="duplicate-title">{t("eventDuplicate.title")}</h2>
       <ActionNotice result={actionData} />
-      <p>
-        The copy is a new draft with this event's agenda (people and roles, times moved with the event), registration questions, hosts and settings. Registrations, recordings, speaker
-        invitations and the webinar link are not copied.
-      </p>
+      <p>{t("eventDuplicate.intro")}</p>
       <Form method="post" className="stack-form panel">
-        <PlainField id="duplicate-title-field" name="title" label="Title of the copy" defaultValue={values.title} errors={errors?.title} />
+        <PlainField id="duplicate-title-field" name="title" label={t("eventDuplicate.field.title")} defaultValue={values.title} errors={errors?.title} />
         <div className="field-row">
-          <PlainField id="duplicate-date" name="startDate" label="New date" type="date" defaultValue={values.startDate} errors={errors?.startDate} required />
-          <PlainField id="duplicate-time" name="startTime" label={`Start (${event.homeZone.replace(/_/g, " ")})`} type="time" defaultValue={values.startTime} errors={errors?.startTime} />
+          <PlainField id="duplicate-date" name="startDate" label={t("eventDuplicate.field.date")} type="date" defaultValue={values.startDate} errors={errors?.startDate} required />
+          <PlainField id="duplicate-time" name="startTime" label={t("eventDuplicate.field.start", { zone: event.homeZone.replace(/_/g, " ") })} type="time" defaultValue={values.startTime} errors={errors?.startTime} />
         </div>
         <PlainField
           id="duplicate-slug"
           name="slug"
-          label="Address"
+          label={t("eventDuplicate.field.slug")}
           optional
           defaultValue={values.slug}
           errors={errors?.slug}
-          hint="The last part of /events/…; left empty, it is made from the title."
+          hint={t("eventDuplicate.field.slugHint")}
         />
         <div className="toolbar">
           <button type="submit" className="button">
-            Create the copy
+            {t("eventDuplicate.submit")}
           </button>
           <Link to={`/admin/events/${event.id}`} className="button button--secondary">
-            Back to the overview
+            {t("eventDuplicate.back")}
           </Link>
         </div>
       </Form>

@@ -4,6 +4,8 @@ import { requireEventAccess } from "~/auth/event-access.server";
 import { EventForm } from "~/components/event-form";
 import { eventFormDefaults } from "~/events/event-admin.server";
 import { eventFormPageData, handleEventForm } from "~/events/event-form-action.server";
+import { useTranslation } from "react-i18next";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event } = await requireEventAccess(context.db, request, params.eventId);
@@ -18,18 +20,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditEvent() {
   const { choices, defaultValue, status } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="edit-title">
-      <h2 id="edit-title">Details</h2>
+      <h2 id="edit-title">{t("eventEdit.title")}</h2>
       {status === "published" ? (
-        <p className="notice">Registrants are emailed (with an updated calendar invite) when you change the time, the title or the webinar link.</p>
+        <p className="notice">{t("eventEdit.publishedNotice")}</p>
       ) : null}
       <EventForm
         choices={choices}
         defaultValue={defaultValue}
         lastResult={actionData?.result}
         descriptionPreviewHtml={actionData?.descriptionPreviewHtml}
-        submitLabel="Save changes"
+        submitLabel={t("eventEdit.submit")}
       />
     </section>
   );

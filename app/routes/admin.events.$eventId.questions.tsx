@@ -3,7 +3,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireEventAccess } from "~/auth/event-access.server";
 import { PlainField } from "~/components/form-fields";
 import { useResetOnSuccess } from "~/components/use-reset-on-success";
-import { QUESTION_KINDS, QUESTION_KIND_LABEL } from "~/registrations/question-kinds";
+import { QUESTION_KINDS } from "~/registrations/question-kinds";
+import { useTranslation } from "react-i18next";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { handleQuestionsAction, listQuestionsForEditing } from "~/registrations/questions-admin.server";
 import { ActionNotice } from "~/components/action-notice";
 
@@ -18,26 +20,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleQuestionsAction(context.db, request, { user, event });
 }
 
-const KIND_OPTIONS = QUESTION_KINDS.map((k) => ({ value: k, label: QUESTION_KIND_LABEL[k] }));
-
 function QuestionFields({ formId, values, errors }: { formId: string; values: Record<string, string>; errors?: Record<string, string[]> }) {
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const kindOptions = QUESTION_KINDS.map((k) => ({ value: k, label: t(`questions.kind.${k}`) }));
   return (
     <>
-      <PlainField id={`${formId}-label`} name="label" label="Question" defaultValue={values.label} errors={errors?.label} />
-      <PlainField id={`${formId}-kind`} name="kind" label="Kind of answer" options={KIND_OPTIONS} defaultValue={values.kind ?? "short_text"} errors={errors?.kind} />
+      <PlainField id={`${formId}-label`} name="label" label={t("questions.field.label")} defaultValue={values.label} errors={errors?.label} />
+      <PlainField id={`${formId}-kind`} name="kind" label={t("questions.field.kind")} options={kindOptions} defaultValue={values.kind ?? "short_text"} errors={errors?.kind} />
       <PlainField
         id={`${formId}-options`}
         name="options"
-        label="Options"
+        label={t("questions.field.options")}
         optional
         rows={4}
-        hint="For single and multiple choice: one option per line."
+        hint={t("questions.field.optionsHint")}
         defaultValue={values.options}
         errors={errors?.options}
       />
       <div className="field field--checkbox">
         <input type="checkbox" id={`${formId}-required`} name="required" defaultChecked={values.required === "on"} />
-        <label htmlFor={`${formId}-required`}>An answer is required</label>
+        <label htmlFor={`${formId}-required`}>{t("questions.field.required")}</label>
       </div>
     </>
   );
@@ -48,10 +50,11 @@ export default function Questions() {
   const actionData = useActionData<typeof action>();
   const addFormRef = useResetOnSuccess(actionData, (result) => result.formId === "new");
   const failedFor = (formId: string) => (actionData && !actionData.ok && actionData.formId === formId ? actionData : undefined);
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="questions-title">
-      <h2 id="questions-title">Registration questions</h2>
-      <p>Everyone registering gives their name, email, affiliation and time zone. Ask anything else here.</p>
+      <h2 id="questions-title">{t("questions.title")}</h2>
+      <p>{t("questions.intro")}</p>
       <ActionNotice result={actionData} />
       {questions.length ? (
         <ol className="agenda-builder">
@@ -61,24 +64,23 @@ export default function Questions() {
               <li key={q.id} className="panel">
                 <h3>{q.label}</h3>
                 <p className="field__hint">
-                  {QUESTION_KIND_LABEL[q.kind]}
-                  {q.required ? ", required" : ", optional"}
-                  {q.options.length ? `: ${q.options.join(" · ")}` : ""}
+                  {t(q.required ? "questions.summaryRequired" : "questions.summaryOptional", { kind: t(`questions.kind.${q.kind}`) })}
+                  {q.options.length ? t("questions.summaryOptions", { options: q.options.join(" · ") }) : ""}
                 </p>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="questionId" value={q.id} />
-                  <button type="submit" name="intent" value="up" className="button button--secondary button--small" disabled={index === 0} aria-label={`Move up: “${q.label}”`}>
-                    Move up
+                  <button type="submit" name="intent" value="up" className="button button--secondary button--small" disabled={index === 0} aria-label={t("questions.moveUpLabel", { label: q.label })}>
+                    {t("questions.moveUp")}
                   </button>
-                  <button type="submit" name="intent" value="down" className="button button--secondary button--small" disabled={index === questions.length - 1} aria-label={`Move down: “${q.label}”`}>
-                    Move down
+                  <button type="submit" name="intent" value="down" className="button button--secondary button--small" disabled={index === questions.length - 1} aria-label={t("questions.moveDownLabel", { label: q.label })}>
+                    {t("questions.moveDown")}
                   </button>
-                  <button type="submit" name="intent" value="delete" className="button button--danger button--small" aria-label={`Remove “${q.label}”`}>
-                    Remove
+                  <button type="submit" name="intent" value="delete" className="button button--danger button--small" aria-label={t("questions.removeLabel", { label: q.label })}>
+                    {t("questions.remove")}
                   </button>
                 </Form>
                 <details open={Boolean(failed)}>
-                  <summary>Edit “{q.label}”</summary>
+                  <summary>{t("questions.edit", { label: q.label })}</summary>
                   <Form method="post" className="stack-form">
                     <input type="hidden" name="questionId" value={q.id} />
                     <QuestionFields
@@ -87,7 +89,7 @@ export default function Questions() {
                       errors={failed?.fieldErrors}
                     />
                     <button type="submit" name="intent" value="update" className="button">
-                      Save question
+                      {t("questions.save")}
                     </button>
                   </Form>
                 </details>
@@ -96,13 +98,13 @@ export default function Questions() {
           })}
         </ol>
       ) : (
-        <p>No custom questions.</p>
+        <p>{t("questions.none")}</p>
       )}
       <Form ref={addFormRef} method="post" className="stack-form panel" aria-labelledby="add-question-title">
-        <h3 id="add-question-title">Add a question</h3>
+        <h3 id="add-question-title">{t("questions.addHeading")}</h3>
         <QuestionFields formId="new" values={failedFor("new")?.values ?? {}} errors={failedFor("new")?.fieldErrors} />
         <button type="submit" name="intent" value="add" className="button">
-          Add question
+          {t("questions.add")}
         </button>
       </Form>
     </section>

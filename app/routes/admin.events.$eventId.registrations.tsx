@@ -7,7 +7,10 @@ import { PlainField } from "~/components/form-fields";
 import { registrationCounts } from "~/events/event-stats.server";
 import { handleRegistrationsAction } from "~/registrations/registrations-admin-action.server";
 import { listEventRegistrations } from "~/registrations/registrations-admin.server";
-import { STATUS_FILTERS, STATUS_FILTER_LABEL, parseStatusFilter, statusLabel } from "~/registrations/registration-status";
+import { STATUS_FILTERS, parseStatusFilter } from "~/registrations/registration-status";
+import { useTranslation } from "react-i18next";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { listTimeZones } from "~/time/zone-catalog.server";
 import { ScrollRegion } from "~/components/scroll-region";
 import { ActionNotice } from "~/components/action-notice";
@@ -17,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").slice(0, 100);
   const status = parseStatusFilter(url.searchParams.get("status"));
-  const [counts, rows] = await Promise.all([registrationCounts(context.db, event.id), listEventRegistrations(context.db, event, { query, status })]);
+  const [counts, rows] = await Promise.all([registrationCounts(context.db, event.id), listEventRegistrations(context.db, event, { query, status, locale: requestLocale(request) })]);
   return { event: { id: event.id, homeZone: event.homeZone, capacity: event.capacity }, counts, rows, query, status, zones: listTimeZones() };
 }
 
@@ -34,6 +37,7 @@ export default function Registrations() {
   // The header's "select all" box needs JavaScript to tick the rows; without it the "…all" buttons do the same job.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   const toggleAll = (checked: boolean) => {
     document.querySelectorAll<HTMLInputElement>('input[form="bulk-form"][name="ids"]').forEach((box) => {
       box.checked = checked;
@@ -41,66 +45,68 @@ export default function Registrations() {
   };
   return (
     <section aria-labelledby="registrations-title">
-      <h2 id="registrations-title">Registrations</h2>
+      <h2 id="registrations-title">{t("registrations.title")}</h2>
       <ActionNotice result={actionData} />
       {actionData?.confirmCancel ? (
-        <ConfirmPanel fields={{ registrationId: actionData.confirmCancel.id }} intent="cancel" confirmLabel="Yes, cancel it">
-          Cancel {actionData.confirmCancel.name}'s registration? They are emailed, and if they held a seat, the first person on the waitlist gets it.
+        <ConfirmPanel fields={{ registrationId: actionData.confirmCancel.id }} intent="cancel" confirmLabel={t("registrations.confirmCancel.button")}>
+          {t("registrations.confirmCancel.question", { name: actionData.confirmCancel.name })}
         </ConfirmPanel>
       ) : null}
 
-      <ul className="count-list" aria-label="Registrations by status">
-        <li>Confirmed: {counts.confirmed}{event.capacity ? ` of ${event.capacity}` : ""}</li>
-        <li>Waitlisted: {counts.waitlisted}</li>
-        <li>Pending: {counts.pending}</li>
-        <li>Declined: {counts.declined}</li>
-        <li>Cancelled: {counts.cancelled}</li>
-        <li>Attended: {counts.attended}</li>
+      <ul className="count-list" aria-label={t("registrationStatus.byStatus")}>
+        <li>
+          {event.capacity
+            ? t("registrationStatus.confirmedOfCapacity", { n: counts.confirmed, capacity: event.capacity })
+            : t("registrationStatus.count", { status: t("registrationStatus.confirmed"), n: counts.confirmed })}
+        </li>
+        {(["waitlisted", "pending", "declined", "cancelled", "attended"] as const).map((s) => (
+          <li key={s}>{t("registrationStatus.count", { status: t(`registrationStatus.${s}`), n: counts[s] })}</li>
+        ))}
       </ul>
 
-      <Form method="get" className="toolbar" role="search" aria-label="Filter registrations">
+      <Form method="get" className="toolbar" role="search" aria-label={t("registrations.filter.label")}>
         <div className="field">
-          <label htmlFor="registrations-q">Search name, email or affiliation</label>
+          <label htmlFor="registrations-q">{t("registrations.filter.search")}</label>
           <input id="registrations-q" name="q" type="search" defaultValue={query} />
         </div>
         <div className="field">
-          <label htmlFor="registrations-status">Status</label>
+          <label htmlFor="registrations-status">{t("registrations.filter.status")}</label>
           <select id="registrations-status" name="status" defaultValue={status ?? ""}>
-            <option value="">Any status</option>
+            <option value="">{t("registrations.filter.any")}</option>
             {STATUS_FILTERS.map((s) => (
               <option key={s} value={s}>
-                {STATUS_FILTER_LABEL[s]}
+                {t(`registrationStatus.${s}`)}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" className="button button--secondary">
-          Filter
+          {t("registrations.filter.button")}
         </button>
         <a href={`/admin/events/${event.id}/registrations.csv`} className="button button--secondary" download>
-          Export CSV
+          {t("registrations.exportCsv")}
         </a>
       </Form>
 
       {rows.length === 0 ? (
-        <p>No registrations match.</p>
+        <p>{t("registrations.noneMatch")}</p>
       ) : (
-        <Form method="post" id="bulk-form" aria-label="Decide pending registrations">
+        <Form method="post" id="bulk-form" aria-label={t("registrations.bulk.label")}>
           <input type="hidden" name="q" value={query} />
           <input type="hidden" name="status" value={status ?? ""} />
           {pendingShown ? (
             <div className="toolbar">
               <button type="submit" name="intent" value="bulk-approve" className="button">
-                Approve selected
+                {t("registrations.bulk.approveSelected")}
               </button>
               <button type="submit" name="intent" value="bulk-decline" className="button button--secondary">
-                Decline selected
+                {t("registrations.bulk.declineSelected")}
               </button>
               <button type="submit" name="intent" value="bulk-approve-all" className="button button--secondary">
-                Approve all {pendingShown} pending{query || status ? " matching this filter" : ""}
+                {t(query || status ? "registrations.bulk.approveAllFiltered" : "registrations.bulk.approveAll", { count: pendingShown })}
               </button>
               <button type="submit" name="intent" value="bulk-decline-all" className="button button--secondary">
-                Decline all {pendingShown} pending{query || status ? " matching this filter" : ""}
+                {t(query || status ? "registrations.bulk.declineAllFiltered" : "registrations.bulk.declineAll", { count: pendingShown })}
               </button>
             </div>
           ) : null}
@@ -108,28 +114,27 @@ export default function Registrations() {
       )}
       {rows.length > 0 ? (
         <p id="promote-out-of-turn" className="field__hint">
-          Freed seats go to the waitlist automatically, first come, first served, and each person moved up is emailed. “Promote out of turn”
-          seats someone now: it jumps the queue, may go past capacity, and is recorded as your choice.
+          {t("registrations.promoteHint")}
         </p>
       ) : null}
       {rows.length > 0 ? (
-        <ScrollRegion label="Registrations table">
+        <ScrollRegion label={t("registrations.table.label")}>
           <table className="data-table">
-            <caption className="visually-hidden">Registrations (times in {event.homeZone})</caption>
+            <caption className="visually-hidden">{t("registrations.table.caption", { zone: event.homeZone })}</caption>
             <thead>
               <tr>
                 <th scope="col">
                   {hydrated && pendingShown ? (
-                    <input type="checkbox" aria-label="Select all pending registrations shown" onChange={(e) => toggleAll(e.currentTarget.checked)} />
+                    <input type="checkbox" aria-label={t("registrations.table.selectAll")} onChange={(e) => toggleAll(e.currentTarget.checked)} />
                   ) : (
-                    <span className="visually-hidden">Select</span>
+                    <span className="visually-hidden">{t("registrations.table.select")}</span>
                   )}
                 </th>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Status</th>
-                <th scope="col">Registered</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t("registrations.table.name")}</th>
+                <th scope="col">{t("registrations.table.email")}</th>
+                <th scope="col">{t("registrations.table.status")}</th>
+                <th scope="col">{t("registrations.table.registered")}</th>
+                <th scope="col">{t("registrations.table.actions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -137,7 +142,7 @@ export default function Registrations() {
                 <tr key={r.id}>
                   <td>
                     {r.status === "pending" ? (
-                      <input type="checkbox" name="ids" value={r.id} form="bulk-form" aria-label={`Select ${r.name}`} />
+                      <input type="checkbox" name="ids" value={r.id} form="bulk-form" aria-label={t("registrations.table.selectOne", { name: r.name })} />
                     ) : null}
                   </td>
                   <td>
@@ -146,9 +151,9 @@ export default function Registrations() {
                   </td>
                   <td>{r.email}</td>
                   <td>
-                    {statusLabel(r.status)}
+                    {t(`registrationStatus.${r.status}`)}
                     {r.waitlistRank !== null ? ` (#${r.waitlistRank})` : ""}
-                    {r.attended ? ", attended" : ""}
+                    {r.attended ? t("registrations.table.attended") : ""}
                   </td>
                   <td>{r.registeredAt}</td>
                   <td>
@@ -156,11 +161,11 @@ export default function Registrations() {
                       <input type="hidden" name="registrationId" value={r.id} />
                       {r.status === "pending" ? (
                         <>
-                          <button type="submit" name="intent" value="approve" className="button button--small" aria-label={`Approve ${r.name}`}>
-                            Approve
+                          <button type="submit" name="intent" value="approve" className="button button--small" aria-label={t("registrations.table.approveName", { name: r.name })}>
+                            {t("registrations.table.approve")}
                           </button>
-                          <button type="submit" name="intent" value="decline" className="button button--secondary button--small" aria-label={`Decline ${r.name}`}>
-                            Decline
+                          <button type="submit" name="intent" value="decline" className="button button--secondary button--small" aria-label={t("registrations.table.declineName", { name: r.name })}>
+                            {t("registrations.table.decline")}
                           </button>
                         </>
                       ) : null}
@@ -170,15 +175,15 @@ export default function Registrations() {
                           name="intent"
                           value="promote"
                           className="button button--small"
-                          aria-label={`Promote out of turn: ${r.name}`}
+                          aria-label={t("registrations.table.promoteName", { name: r.name })}
                           aria-describedby="promote-out-of-turn"
                         >
-                          Promote out of turn
+                          {t("registrations.table.promote")}
                         </button>
                       ) : null}
                       {r.status === "confirmed" || r.status === "waitlisted" || r.status === "pending" ? (
-                        <button type="submit" name="intent" value="cancel-ask" className="button button--secondary button--small" aria-label={`Cancel ${r.name}'s registration`}>
-                          Cancel
+                        <button type="submit" name="intent" value="cancel-ask" className="button button--secondary button--small" aria-label={t("registrations.table.cancelName", { name: r.name })}>
+                          {t("registrations.table.cancel")}
                         </button>
                       ) : null}
                     </Form>
@@ -191,18 +196,18 @@ export default function Registrations() {
       ) : null}
 
       <Form method="post" className="stack-form panel" aria-labelledby="add-registration-title">
-        <h3 id="add-registration-title">Add a registration by hand</h3>
-        <p className="field__hint">Capacity and approval rules apply; the registration window does not. The person is emailed as if they had registered.</p>
+        <h3 id="add-registration-title">{t("registrations.add.heading")}</h3>
+        <p className="field__hint">{t("registrations.add.hint")}</p>
         <datalist id="registrant-zone-list">
           {zones.map((z) => (
             <option key={z} value={z} />
           ))}
         </datalist>
-        <PlainField id="add-name" name="name" label="Name" defaultValue={addValues.name} errors={actionData?.fieldErrors?.name} />
-        <PlainField id="add-email" name="email" label="Email" type="email" defaultValue={addValues.email} errors={actionData?.fieldErrors?.email} />
-        <PlainField id="add-affiliation" name="affiliation" label="Affiliation" optional defaultValue={addValues.affiliation} errors={actionData?.fieldErrors?.affiliation} />
+        <PlainField id="add-name" name="name" label={t("registrations.add.name")} defaultValue={addValues.name} errors={actionData?.fieldErrors?.name} />
+        <PlainField id="add-email" name="email" label={t("registrations.add.email")} type="email" defaultValue={addValues.email} errors={actionData?.fieldErrors?.email} />
+        <PlainField id="add-affiliation" name="affiliation" label={t("registrations.add.affiliation")} optional defaultValue={addValues.affiliation} errors={actionData?.fieldErrors?.affiliation} />
         <div className="field">
-          <label htmlFor="add-timeZone">Their time zone</label>
+          <label htmlFor="add-timeZone">{t("registrations.add.timeZone")}</label>
           <input
             id="add-timeZone"
             name="timeZone"
@@ -219,7 +224,7 @@ export default function Registrations() {
           ) : null}
         </div>
         <button type="submit" name="intent" value="add" className="button">
-          Add registration
+          {t("registrations.add.button")}
         </button>
       </Form>
     </section>

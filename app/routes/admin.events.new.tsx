@@ -5,12 +5,17 @@ import { EventForm } from "~/components/event-form";
 import { newEventDefaults } from "~/events/event-admin.server";
 import { eventFormPageData, handleEventForm } from "~/events/event-form-action.server";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
+import { useTranslation } from "react-i18next";
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import { requestLocale } from "~/i18n/request-locale.server";
+import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
-export const meta: MetaFunction = () => [{ title: "New event — Podium" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(context.db, request);
-  return eventFormPageData(context.db, newEventDefaults({ zone: viewerZoneFrom(request), now: new Date() }));
+  const pageData = await eventFormPageData(context.db, newEventDefaults({ zone: viewerZoneFrom(request), now: new Date() }));
+  return { ...pageData, metaTitle: consoleTranslatorFor(requestLocale(request))("eventNew.metaTitle") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -21,16 +26,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewEvent() {
   const { choices, defaultValue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="new-event-title">
-      <h1 id="new-event-title">New event</h1>
-      <p>New events start as drafts: nobody sees them until you publish.</p>
+      <h1 id="new-event-title">{t("eventNew.title")}</h1>
+      <p>{t("eventNew.intro")}</p>
       <EventForm
         choices={choices}
         defaultValue={defaultValue}
         lastResult={actionData?.result}
         descriptionPreviewHtml={actionData?.descriptionPreviewHtml}
-        submitLabel="Create draft"
+        submitLabel={t("eventNew.submit")}
       />
     </section>
   );

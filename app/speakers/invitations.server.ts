@@ -2,6 +2,8 @@
 // page /speak/:token. The token is an HMAC of the invitation (purpose "speak"),
 // only its SHA-256 is stored; re-sending mails the same link, revoking kills it,
 // and inviting again after a revocation issues a new one.
+import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
+import type { Translate } from "~/i18n/translator";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { agendaItems, agendaRoles, events, people, speakerInvitations, type Event, type Person, type SpeakerInvitation, type User } from "~db/schema";
@@ -85,16 +87,16 @@ export type InvitationOutcome = { ok: true; message: string } | { ok: false; mes
 
 export async function inviteSpeaker(
   db: Database,
-  { user, eventId, personId, links, now }: { user: User; eventId: string; personId: string; links: LinkSigner; now: Date },
+  { user, eventId, personId, links, now, t = consoleTranslatorFor("en") }: { user: User; eventId: string; personId: string; links: LinkSigner; now: Date; t?: Translate },
 ): Promise<InvitationOutcome> {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
-    if (!event) return { ok: false, message: "This event no longer exists." } as const;
+    if (!event) return { ok: false, message: t("notice.eventGone") } as const;
     const [person] = await tx.select().from(people).where(eq(people.id, personId));
-    if (!person) return { ok: false, message: "That person is not in the directory." } as const;
-    if ((await segmentsOfPerson(tx, eventId, personId)).length === 0) return { ok: false, message: `${person.name} is not on this event's agenda.` } as const;
-    if (!person.email) return { ok: false, message: `${person.name} has no email address: add one in the people directory first.` } as const;
-    if (speakerLinkValidUntil(event) <= now) return { ok: false, message: "This event ended more than 30 days ago." } as const;
+    if (!person) return { ok: false, message: t("agenda.personNotInDirectory") } as const;
+    if ((await segmentsOfPerson(tx, eventId, personId)).length === 0) return { ok: false, message: t("agenda.invitation.notOnAgenda", { name: person.name }) } as const;
+    if (!person.email) return { ok: false, message: t("agenda.invitation.noEmail", { name: person.name }) } as const;
+    if (speakerLinkValidUntil(event) <= now) return { ok: false, message: t("agenda.invitation.tooLate") } as const;
 
     const [existing] = await tx
       .select()
@@ -103,6 +105,7 @@ export async function inviteSpeaker(
       .for("update");
     let invitation: SpeakerInvitation;
     let verb: string;
+    let done: "invited" | "invitedAgain" | "resent";
     if (!existing) {
       const id = crypto.randomUUID();
       [invitation] = (await tx
@@ -111,6 +114,7 @@ export async function inviteSpeaker(
         .values({ id, eventId, personId, tokenVersion: 1, tokenHash: derivedTokenHash(links.secret, "speak", id, 1), invitedAt: now, lastSentAt: now, locale: sourceLocaleOf(event) })
         .returning()) as [SpeakerInvitation];
       verb = "Invited";
+      done = "invited";
     } else if (existing.revokedAt) {
       // A revoked link stays dead: a new invitation gets a new token.
       const version = existing.tokenVersion + 1;
@@ -120,9 +124,11 @@ export async function inviteSpeaker(
         .where(eq(speakerInvitations.id, existing.id))
         .returning()) as [SpeakerInvitation];
       verb = "Invited again, with a new link,";
+      done = "invitedAgain";
     } else {
       [invitation] = (await tx.update(speakerInvitations).set({ lastSentAt: now }).where(eq(speakerInvitations.id, existing.id)).returning()) as [SpeakerInvitation];
       verb = "Re-sent the invitation to";
+      done = "resent";
     }
     await queueInvitationEmail(tx, { event, person, invitation, links, now });
     await recordAudit(tx, {
@@ -132,11 +138,14 @@ export async function inviteSpeaker(
       summary: `${verb} ${person.name} <${person.email}>`,
       details: { personId },
     });
-    return { ok: true, message: `${verb} ${person.name}; the email is on its way.` } as const;
+    return { ok: true, message: t(`agenda.invitation.${done}`, { name: person.name }) } as const;
   });
 }
 
-export async function revokeSpeakerLink(db: Database, { user, eventId, personId, now }: { user: User; eventId: string; personId: string; now: Date }): Promise<InvitationOutcome> {
+export async function revokeSpeakerLink(
+  db: Database,
+  { user, eventId, personId, now, t = consoleTranslatorFor("en") }: { user: User; eventId: string; personId: string; now: Date; t?: Translate },
+): Promise<InvitationOutcome> {
   return db.transaction(async (tx) => {
     const [invitation] = await tx
       .select({ id: speakerInvitations.id, revokedAt: speakerInvitations.revokedAt, name: people.name })
@@ -144,10 +153,10 @@ export async function revokeSpeakerLink(db: Database, { user, eventId, personId,
       .innerJoin(people, eq(people.id, speakerInvitations.personId))
       .where(and(eq(speakerInvitations.eventId, eventId), eq(speakerInvitations.personId, personId)))
       .for("update");
-    if (!invitation || invitation.revokedAt) return { ok: false, message: "There is no active link to revoke." } as const;
+    if (!invitation || invitation.revokedAt) return { ok: false, message: t("agenda.invitation.noLink") } as const;
     await tx.update(speakerInvitations).set({ revokedAt: now }).where(eq(speakerInvitations.id, invitation.id));
     await recordAudit(tx, { actor: actorFor(user), eventId, action: "invitation.revoked", summary: `Revoked ${invitation.name}'s speaker link`, details: { personId } });
-    return { ok: true, message: `${invitation.name}'s link no longer works.` } as const;
+    return { ok: true, message: t("agenda.invitation.revoked", { name: invitation.name }) } as const;
   });
 }
 
