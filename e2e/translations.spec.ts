@@ -32,8 +32,8 @@ test("an organizer retitles an event in Swedish and Swedish readers see it, with
   await eventFields.getByLabel("Title (Svenska)").fill(swedishTitle);
   await eventFields.getByLabel("Summary (Svenska)").fill("");
   await expectAccessibleAtEveryWidth(page);
-  await page.getByRole("button", { name: "Save Svenska" }).click();
-  await expect(page.getByText("Saved the Svenska text.")).toBeVisible();
+  await page.getByRole("button", { name: "Save Swedish" }).click();
+  await expect(page.getByText("Saved the Swedish text.")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Languages" })).toContainText("1 missing");
 
   // The overview names what Swedish readers will get in English.
@@ -88,11 +88,11 @@ test.describe("without JavaScript", () => {
     const question = page.getByRole("group", { name: /^Registration question 1/ });
     await question.getByLabel("Option 1, “University”, in 繁體中文").fill("大專院校");
     await question.getByLabel("Option 2, “Industry”, in 繁體中文").fill("");
-    await page.getByRole("button", { name: "Save 繁體中文" }).click();
+    await page.getByRole("button", { name: "Save Traditional Chinese" }).click();
     await expect(page.getByText("Translate every option, or leave them all empty to show the source language's")).toBeVisible();
     await expect(question.getByLabel("Option 1, “University”, in 繁體中文")).toHaveValue("大專院校");
     await question.getByLabel("Option 2, “Industry”, in 繁體中文").fill("業界");
-    await page.getByRole("button", { name: "Save 繁體中文" }).click();
+    await page.getByRole("button", { name: "Save Traditional Chinese" }).click();
     await expect(page.getByText("Saved the 繁體中文 text.")).toBeVisible();
 
     await page.goto("/events/graphene-membranes-for-clean-energy?lang=zh-Hant");
@@ -119,8 +119,8 @@ test("a series and a speaker are translated on pages of their own, which pass ax
   const position = `Docent i transportplanering (${testInfo.project.name})`;
   await page.getByRole("navigation", { name: "Languages" }).getByRole("link", { name: "Svenska" }).click();
   await page.getByLabel("Position (Svenska)").fill(position);
-  await page.getByRole("button", { name: "Save Svenska" }).click();
-  await expect(page.getByText("Saved the Svenska text.")).toBeVisible();
+  await page.getByRole("button", { name: "Save Swedish" }).click();
+  await expect(page.getByText("Saved the Swedish text.")).toBeVisible();
   await expectAccessibleAtEveryWidth(page);
 
   const reader = await browser.newContext({ locale: "sv-SE", baseURL: testInfo.project.use.baseURL });

@@ -250,11 +250,11 @@ describe("a 繁體中文 organizer meets no English in the directory", () => {
     });
     expect(saved.status).toBe(302);
     const after = await page(saved.location!);
-    expect(after.html).toContain("已儲存Svenska文字。");
+    expect(after.html).toContain("已儲存瑞典文文字。");
     expectNoEnglish(saved.location!, after.html);
     const clash = await page(path, { form: { intent: "source-language", defaultLocale: "sv" } });
     expect(clash.status).toBe(409);
-    expect(clash.html).toContain("系列已有Svenska文字");
+    expect(clash.html).toContain("系列已有瑞典文文字");
     expectNoEnglish("clash", clash.html);
   });
 
@@ -280,7 +280,7 @@ describe("a Swedish organizer", () => {
     ["/admin/series", ["Serier", "Lägg till en serie", "Offentlig sida"], "organizer"],
     ["/admin/organizations/new", ["Fullständigt namn", "Kortnamn", "Webbplats"], "organizer"],
     ["/admin/users", ["Konton", "Lägg till en arrangör", "Administratör", "Aktivt"], "admin"],
-    [`/admin/series/{series}/translations`, ["Översättningar", "Källspråk", "Ändra källspråk", "Spara English"], "organizer"],
+    [`/admin/series/{series}/translations`, ["Översättningar", "Källspråk", "Ändra källspråk", "Spara engelska"], "organizer"],
   ])("reads %s in Swedish", async (path, phrases, who) => {
     const { html } = await page(path.replace("{series}", ids.series), { language: "sv", cookie: who === "admin" ? adminCookie : organizerCookie });
     for (const phrase of phrases) expect(html).toContain(phrase);

@@ -7,7 +7,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { sourceLocaleFormSchemaIn, translationFormSchemaIn, TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import type { TranslationEditor as EditorData, TranslationRow } from "~/content/translations-admin.server";
-import { LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "~/i18n/locales";
+import { LOCALE_NAMES, SUPPORTED_LOCALES, languageNameIn, type Locale } from "~/i18n/locales";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { FieldErrors, FormErrors } from "./form-fields";
 import { lastFormErrors, STEADY_VALIDATION } from "./form-validation";
@@ -29,11 +29,11 @@ export function TranslationEditor({
   notice: string | null;
 }) {
   const { locale, sourceLocale } = editor;
-  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const { t, i18n } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section aria-labelledby="translations-title" className="translations">
       <h2 id="translations-title">{t("translationEditor.title")}</h2>
-      <p>{t("translationEditor.intro", { source: LOCALE_NAMES[sourceLocale] })}</p>
+      <p>{t("translationEditor.intro", { source: languageNameIn(i18n.language, sourceLocale) })}</p>
       {notice ? (
         <p className="notice notice--success" role="status">
           {notice}
@@ -78,7 +78,7 @@ function answerFor(editor: EditorData, lastResult: SubmissionResult<string[]> | 
 
 function TranslationForm({ editor, action, lastResult }: { editor: EditorData; action: string; lastResult: SubmissionResult<string[]> | undefined }) {
   const { locale, sourceLocale } = editor;
-  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const { t, i18n } = useTranslation(CONSOLE_NAMESPACE);
   const schema = translationFormSchemaIn(t);
   const [form, fields] = useForm({
     id: `translations-${locale}`,
@@ -111,7 +111,7 @@ function TranslationForm({ editor, action, lastResult }: { editor: EditorData; a
       ))}
       <div className="toolbar">
         <button type="submit" name="intent" value="translations" className="button">
-          {t("translationEditor.save", { language: LOCALE_NAMES[locale] })}
+          {t("translationEditor.save", { language: languageNameIn(i18n.language, locale) })}
         </button>
       </div>
     </Form>
@@ -177,7 +177,7 @@ function TextTranslation({ row, field, locale, sourceId }: { row: TranslationRow
 }
 
 function ListTranslation({ row, items, locale }: { row: TranslationRow; items: FieldMetadata<string[], Record<string, unknown>, string[]>; locale: Locale }) {
-  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const { t, i18n } = useTranslation(CONSOLE_NAMESPACE);
   const list = items.getFieldList();
   const sourceItems = Array.isArray(row.source) ? row.source : [];
   return (
@@ -191,7 +191,7 @@ function ListTranslation({ row, items, locale }: { row: TranslationRow; items: F
         return (
           <div key={i} className="translation-row__item">
             <label htmlFor={id} className="visually-hidden">
-              {t("translationEditor.optionLabel", { number: i + 1, source, language: LOCALE_NAMES[locale] })}
+              {t("translationEditor.optionLabel", { number: i + 1, source, language: languageNameIn(i18n.language, locale) })}
             </label>
             <input
               id={id}

@@ -4,15 +4,15 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import type { TranslationGap } from "~/content/translations-admin.server";
-import { LOCALE_NAMES, type Locale } from "~/i18n/locales";
+import { languageNameIn, type Locale } from "~/i18n/locales";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
 export function TranslationGaps({ sourceLocale, gaps, editPath }: { sourceLocale: Locale; gaps: TranslationGap[]; editPath: string }) {
-  const { t } = useTranslation(CONSOLE_NAMESPACE);
+  const { t, i18n } = useTranslation(CONSOLE_NAMESPACE);
   return (
     <section className="panel" aria-labelledby="translation-gaps-title">
       <h3 id="translation-gaps-title">{t("translationGaps.title")}</h3>
-      <p>{t("translationGaps.writtenIn", { source: LOCALE_NAMES[sourceLocale] })}</p>
+      <p>{t("translationGaps.writtenIn", { source: languageNameIn(i18n.language, sourceLocale) })}</p>
       <ul className="translation-gaps">
         {gaps.map((gap) => (
           <li key={gap.locale}>
@@ -24,7 +24,7 @@ export function TranslationGaps({ sourceLocale, gaps, editPath }: { sourceLocale
             ) : (
               <>
                 <span className="translation-badge translation-badge--missing">{t("translationGaps.missing", { count: gap.fields.length })}</span>
-                <ul className="translation-gaps__fields" aria-label={t("translationGaps.missingIn", { language: gap.name })}>
+                <ul className="translation-gaps__fields" aria-label={t("translationGaps.missingIn", { language: languageNameIn(i18n.language, gap.locale) })}>
                   {gap.fields.map((field) => (
                     <li key={field}>{field}</li>
                   ))}

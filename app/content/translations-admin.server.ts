@@ -12,7 +12,7 @@ import { actorFor, recordAudit } from "~/audit/audit-log.server";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { isLocale, LOCALE_NAMES, type Locale } from "~/i18n/locales";
 import { sourceLocaleOf } from "~/i18n/localize-content";
-import type { Translate } from "~/i18n/translator";
+import { languageNameFor, type Translate } from "~/i18n/translator";
 import { parseTarget, targetOf, type TranslationFormValues } from "./translation-form";
 import { fieldRules, hasText, missingFields, targetLocales, translatedFieldsSchema, type TranslatableKind } from "./translations";
 
@@ -208,7 +208,7 @@ export async function saveTranslations(
     const { sourceLocale, records } = loaded;
     const { locale } = values;
     if (locale === sourceLocale) {
-      return { ok: false, formErrors: [t("translationEditor.isSource", { language: LOCALE_NAMES[locale] })] };
+      return { ok: false, formErrors: [t("translationEditor.isSource", { language: languageNameFor(t, locale) })] };
     }
     const byTarget = new Map(records.map((record) => [targetOf(record.kind, record.id), record]));
     const submitted = new Map<string, { record: TranslatableRecord; fields: Record<string, unknown>; indexes: Map<string, number> }>();
@@ -304,7 +304,7 @@ export async function changeSourceLocale(
     if (clashing.length > 0) {
       return {
         ok: false,
-        message: t("translationEditor.clash", { language: LOCALE_NAMES[locale], records: clashing.map((record) => headingWithTitle(record, t)).join(", ") }),
+        message: t("translationEditor.clash", { language: languageNameFor(t, locale), records: clashing.map((record) => headingWithTitle(record, t)).join(", ") }),
       };
     }
     const owner = loaded.records[0]!;

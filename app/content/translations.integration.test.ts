@@ -167,7 +167,7 @@ describe("what the organizer sees", () => {
   it("changes the source language only when that language has no translation of its own", async () => {
     const { event } = await grapheneEvent({ translations: { sv: { title: "Grafen" } } });
     const refused = await changeSourceLocale(database.db, { scope: { kind: "event", eventId: event.id }, locale: "sv", user: organizer });
-    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/already Svenska text for Event/) });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/already Swedish text for Event/) });
     expect((await stored(event.id)).defaultLocale).toBe("en");
     expect(await changeSourceLocale(database.db, { scope: { kind: "event", eventId: event.id }, locale: "zh-Hant", user: organizer })).toEqual({ ok: true, locale: "zh-Hant" });
     expect((await stored(event.id)).defaultLocale).toBe("zh-Hant");

@@ -8,6 +8,23 @@ export const DEFAULT_LOCALE: Locale = "en";
 /** Each language's own name, as its readers would look for it in a switcher. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", "zh-Hant": "繁體中文", sv: "Svenska" };
 
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * A language's name as the reader calls it, for use inside a sentence ("Skrivet på
+ * engelska", "以英文撰寫", "Save Swedish"); a switcher or a tab shows LOCALE_NAMES instead,
+ * each language under its own name.
+ */
+export function languageNameIn(reader: string | undefined, language: Locale): string {
+  const readerLocale = isLocale(reader) ? reader : DEFAULT_LOCALE;
+  let names = displayNames.get(readerLocale);
+  if (!names) {
+    names = new Intl.DisplayNames([readerLocale], { type: "language" });
+    displayNames.set(readerLocale, names);
+  }
+  return names.of(language) ?? LOCALE_NAMES[language];
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }

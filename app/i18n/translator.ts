@@ -3,7 +3,7 @@
 // the browser builds one only for the language the root loader sent it, so the
 // bundle never carries the other catalogues (decision 022).
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
-import type { Locale } from "./locales";
+import { languageNameIn, type Locale } from "./locales";
 
 /** A language's catalogue: nested objects of messages, plurals as key_one / key_other. */
 export type Messages = { [key: string]: string | Messages };
@@ -38,6 +38,11 @@ export function i18nFor(locale: Locale, messages: Messages): I18n {
     instances.set(locale, instance);
   }
   return instance;
+}
+
+/** A language's name in the language `t` speaks (i18next's fixed translate functions carry their `lng`). */
+export function languageNameFor(t: Translate, language: Locale): string {
+  return languageNameIn((t as { lng?: string }).lng, language);
 }
 
 /** The organizer console's namespace (app/i18n/catalogues/console). */

@@ -6,7 +6,7 @@ import { handleTranslationAction, translationNotice } from "~/content/translatio
 import { TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import { loadTranslationEditor } from "~/content/translations-admin.server";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
-import { LOCALE_NAMES } from "~/i18n/locales";
+import { languageNameFor } from "~/i18n/translator";
 import { requestLocale } from "~/i18n/request-locale.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -15,7 +15,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const editor = await loadTranslationEditor(context.db, { kind: "event", eventId: event.id }, url.searchParams.get(TRANSLATION_TAB_PARAM), t);
   if (!editor) throw new Response(t("translationEditor.eventNotFound"), { status: 404 });
-  return { editor, basePath: `/admin/events/${event.id}/translations`, notice: translationNotice(url, LOCALE_NAMES[editor.locale], t) };
+  return { editor, basePath: `/admin/events/${event.id}/translations`, notice: translationNotice(url, languageNameFor(t, editor.locale), t) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

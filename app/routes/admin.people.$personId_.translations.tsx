@@ -8,9 +8,8 @@ import { TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import { loadTranslationEditor } from "~/content/translations-admin.server";
 import { personDisplayName } from "~/events/labels";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
-import { LOCALE_NAMES } from "~/i18n/locales";
 import { requestLocale } from "~/i18n/request-locale.server";
-import { CONSOLE_NAMESPACE } from "~/i18n/translator";
+import { CONSOLE_NAMESPACE, languageNameFor } from "~/i18n/translator";
 import { findPersonWithAccess } from "~/people/people-admin.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
@@ -29,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     metaTitle: t("person.translationsMetaTitle", { name: displayName }),
     refusal: found.canEdit ? null : t("person.notYours"),
     editor,
-    notice: translationNotice(url, LOCALE_NAMES[editor.locale], t),
+    notice: translationNotice(url, languageNameFor(t, editor.locale), t),
   };
 }
 

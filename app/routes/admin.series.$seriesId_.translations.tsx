@@ -8,9 +8,8 @@ import { TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import { loadTranslationEditor } from "~/content/translations-admin.server";
 import { findSeriesForEdit } from "~/events/series-admin.server";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
-import { LOCALE_NAMES } from "~/i18n/locales";
 import { requestLocale } from "~/i18n/request-locale.server";
-import { CONSOLE_NAMESPACE } from "~/i18n/translator";
+import { CONSOLE_NAMESPACE, languageNameFor } from "~/i18n/translator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Podium" }, { name: "robots", content: "noindex" }];
 
@@ -26,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     title: row.title,
     id: row.id,
     editor,
-    notice: translationNotice(url, LOCALE_NAMES[editor.locale], t),
+    notice: translationNotice(url, languageNameFor(t, editor.locale), t),
     metaTitle: t("seriesPage.translationsMetaTitle", { title: row.title }),
   };
 }

@@ -11,8 +11,8 @@ import { recordAudit, type Actor } from "~/audit/audit-log.server";
 import { buildEventFeed } from "~/calendar";
 import { personDisplayName } from "~/events/labels";
 import { translatorFor } from "~/i18n/catalogues.server";
-import { LOCALE_NAMES, type Locale } from "~/i18n/locales";
-import type { Translate } from "~/i18n/translator";
+import type { Locale } from "~/i18n/locales";
+import { languageNameFor, type Translate } from "~/i18n/translator";
 import { hitRateLimit, peekRateLimit } from "~/security/rate-limit.server";
 import { clientAddress } from "~/security/client-address.server";
 import { formatEventRange, formatInstant, formatViewerRange } from "~/time";
@@ -199,7 +199,7 @@ export async function handlePortalAction(db: Database, request: Request, access:
     const parsed = emailLanguageSchema.safeParse({ emailLocale: formData.get("emailLocale") });
     if (!parsed.success) return data({ form: "language", ok: false, message: t("portal.notice.correctFields") }, { status: 400 });
     await db.update(speakerInvitations).set({ locale: parsed.data.emailLocale }).where(eq(speakerInvitations.id, invitation.id));
-    return data({ form: "language", ok: true, message: t("portal.notice.languageSaved", { language: LOCALE_NAMES[parsed.data.emailLocale] }) });
+    return data({ form: "language", ok: true, message: t("portal.notice.languageSaved", { language: languageNameFor(t, parsed.data.emailLocale) }) });
   }
 
   if (intent === "profile") {

@@ -221,7 +221,7 @@ describe("inviting a speaker from the agenda builder", () => {
 
     // The speaker reads Chinese better: the next invitation (a re-send) is written in it.
     const chosen = await speakerPost(token, freshAddress(), { intent: "language", emailLocale: "zh-Hant" });
-    expect(chosen.data).toMatchObject({ ok: true, message: "Saved. Email language: 繁體中文." });
+    expect(chosen.data).toMatchObject({ ok: true, message: "Saved. Email language: Traditional Chinese." });
     expect((await openPortal(token, freshAddress())).emailLocale).toBe("zh-Hant");
     await agendaPost(event, { intent: "invite", personId: lina.id });
     const chinese = await renderEmail({ template: "speaker-invitation", props: (await invitationEmails("lina@kth.se")).at(-1)!.props } as unknown as EmailMessage);
