@@ -156,6 +156,17 @@ describe("a reader of 繁體中文 meets no English", () => {
       expect({ path, english: englishWords(html) }).toEqual({ path, english: [] });
     }
   });
+  it("when a registration cancelled in another tab is cancelled again", async () => {
+    const [required] = await database.db.select().from(registrationQuestions).where(eq(registrationQuestions.required, true));
+    const registered = await register({ name: "王大文", email: "dawen@example.hk", timeZone: "Asia/Hong_Kong", consent: "on", [`answers.${required!.id}`]: "物理" });
+    const path = /^\/r\/[\w-]+/.exec(registered.location!)![0];
+    const cancel = () =>
+      page(path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://podium.test" }, body: new URLSearchParams({ intent: "cancel" }) });
+    expect((await cancel()).status).toBeLessThan(400);
+    const again = await cancel();
+    expect(again.html).toContain("此登記已取消，因此無法取消。");
+    expect(englishWords(again.html)).toEqual([]);
+  });
   it("on the speaker's private page, and after they answer", async () => {
     const portal = await page(speakerPath);
     expect(portal.status).toBe(200);

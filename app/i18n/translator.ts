@@ -3,7 +3,7 @@
 // the browser builds one only for the language the root loader sent it, so the
 // bundle never carries the other catalogues (decision 022).
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
-import { languageNameIn, type Locale } from "./locales";
+import { DEFAULT_LOCALE, isLocale, languageNameIn, type Locale } from "./locales";
 
 /** A language's catalogue: nested objects of messages, plurals as key_one / key_other. */
 export type Messages = { [key: string]: string | Messages };
@@ -42,7 +42,13 @@ export function i18nFor(locale: Locale, messages: Messages): I18n {
 
 /** A language's name in the language `t` speaks (i18next's fixed translate functions carry their `lng`). */
 export function languageNameFor(t: Translate, language: Locale): string {
-  return languageNameIn((t as { lng?: string }).lng, language);
+  return languageNameIn(localeOf(t), language);
+}
+
+/** The language `t` speaks, so a function handed one namespace's `t` can ask another namespace in the same language. */
+export function localeOf(t: Translate): Locale {
+  const language = (t as { lng?: string }).lng;
+  return isLocale(language) ? language : DEFAULT_LOCALE;
 }
 
 /** The organizer console's namespace (app/i18n/catalogues/console). */

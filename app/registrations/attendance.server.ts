@@ -3,7 +3,7 @@
 import type { Database } from "~db/client.server";
 import type { Registration } from "~db/schema";
 import type { Actor } from "~/audit/audit-log.server";
-import { markAttended, NO_EMAIL_LINKS, organizerActor, readRegistration, refusalOf, stateOf, withLockedEvent } from "./lifecycle.server";
+import { markAttended, NO_EMAIL_LINKS, organizerActor, readRegistration, refusalOf, refusalSentence, stateOf, withLockedEvent } from "./lifecycle.server";
 
 export type AttendanceOutcome = { kind: "attended"; registration: Registration } | { kind: "refused"; message: string } | { kind: "not-found" };
 
@@ -15,7 +15,7 @@ export async function recordAttendance(
     const registration = await readRegistration(scope, registrationId);
     if (!registration) return { kind: "not-found" };
     const result = await markAttended(scope, registration, organizerActor(actor));
-    if (!result) return { kind: "refused", message: refusalOf("attend", stateOf(registration)) ?? "This registration is already marked as attended." };
+    if (!result) return { kind: "refused", message: refusalSentence(refusalOf("attend", stateOf(registration)) ?? { transition: "attend", from: "attended" }) };
     return { kind: "attended", registration: result.registration };
   });
   return outcome ?? { kind: "not-found" };

@@ -6,7 +6,7 @@ import type { Database } from "~db/client.server";
 import { registrations, type Registration } from "~db/schema";
 import type { Actor } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
-import { approve, decline, readRegistration, organizerActor, SYSTEM, withLockedEvent } from "./lifecycle.server";
+import { approve, decline, readRegistration, organizerActor, refusalSentence, SYSTEM, withLockedEvent } from "./lifecycle.server";
 
 export type DecisionOutcome =
   | { kind: "approved"; registration: Registration }
@@ -34,7 +34,7 @@ export async function decidePendingRegistration(
     if (!registration) return { kind: "not-found" };
     const who = actor ? organizerActor(actor) : SYSTEM;
     const result = decision === "approve" ? await approve(scope, registration, who) : await decline(scope, registration, who);
-    if ("refused" in result) return { kind: "not-pending", message: result.refused };
+    if ("refused" in result) return { kind: "not-pending", message: refusalSentence(result.refused) };
     if (result.to === "confirmed") return { kind: "approved", registration: result.registration };
     if (result.to === "waitlisted") return { kind: "waitlisted", registration: result.registration, waitlistRank: result.waitlistRank! };
     return { kind: "declined", registration: result.registration };

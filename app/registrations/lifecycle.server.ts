@@ -9,6 +9,8 @@ import type { Database } from "~db/client.server";
 import { events, registrationEvents, registrations, type Event, type Registration, type RegistrationStatus } from "~db/schema";
 import type { Tx } from "~db/records.server";
 import { lockEvent } from "~/events/event-lock.server";
+import { translatorFor } from "~/i18n/catalogues.server";
+import type { Translate } from "~/i18n/translator";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { applyEffects, planEffects } from "./registration-effects.server";
 
@@ -40,32 +42,19 @@ export function isAllowed(transition: Transition, from: RegistrationState | null
   return rule.from.includes(from) && rule.to.includes(to);
 }
 
-const STATE_WORDS: Record<RegistrationState, string> = {
-  pending: "waiting for approval",
-  confirmed: "confirmed",
-  waitlisted: "on the waitlist",
-  declined: "declined",
-  cancelled: "cancelled",
-  attended: "marked as attended",
-  erased: "erased",
-};
+/** A transition the table refuses from this state (from null: the registration does not exist). */
+export type Refusal = { transition: Transition; from: RegistrationState | null };
 
-/** The clear refusal for a transition the table does not allow; null when it is allowed from here. */
-export function refusalOf(transition: Transition, from: RegistrationState | null): string | null {
-  if (TRANSITIONS[transition].from.includes(from)) return null;
-  return from === null ? "That registration does not exist." : `This registration is ${STATE_WORDS[from]}, so it cannot be ${PAST[transition]}.`;
+/** The refusal for a transition the table does not allow; null when it is allowed from here. */
+export function refusalOf(transition: Transition, from: RegistrationState | null): Refusal | null {
+  return TRANSITIONS[transition].from.includes(from) ? null : { transition, from };
 }
 
-const PAST: Record<Transition, string> = {
-  register: "registered again",
-  approve: "approved",
-  decline: "declined",
-  cancel: "cancelled",
-  promote: "promoted",
-  "promote-by-hand": "promoted",
-  attend: "marked as attended",
-  erase: "erased",
-};
+/** The refusal as a sentence in `t`'s language (English for the API and the logs). */
+export function refusalSentence(refusal: Refusal, t: Translate = translatorFor("en")): string {
+  if (refusal.from === null) return t("lifecycle.notFound");
+  return t("lifecycle.refused", { state: t(`lifecycle.state.${refusal.from}`), action: t(`lifecycle.past.${refusal.transition}`) });
+}
 
 /**
  * attended and erased are kept as marks on a row (first_joined_at, erased_at)
@@ -268,7 +257,7 @@ export type RegisterValues = Pick<
 export async function register(
   scope: LockedScope,
   { existing, values, actor }: { existing: Registration | undefined; values: RegisterValues; actor: LifecycleActor },
-): Promise<TransitionResult | { refused: string }> {
+): Promise<TransitionResult | { refused: Refusal }> {
   const refusal = refusalOf("register", existing ? stateOf(existing) : null);
   if (refusal) return { refused: refusal };
   const to: RegistrationState = scope.event.requiresApproval ? "pending" : hasFreeSeat(scope.event) ? "confirmed" : "waitlisted";
@@ -281,13 +270,13 @@ export async function register(
 }
 
 /** Approval joins the one queue: a free seat only when nobody waits, else the end of the waitlist. */
-export async function approve(scope: LockedScope, registration: Registration, actor: LifecycleActor): Promise<TransitionResult | { refused: string }> {
+export async function approve(scope: LockedScope, registration: Registration, actor: LifecycleActor): Promise<TransitionResult | { refused: Refusal }> {
   const refusal = refusalOf("approve", stateOf(registration));
   if (refusal) return { refused: refusal };
   return applyTransition(scope, registration, { transition: "approve", to: hasFreeSeat(scope.event) ? "confirmed" : "waitlisted", actor });
 }
 
-export async function decline(scope: LockedScope, registration: Registration, actor: LifecycleActor): Promise<TransitionResult | { refused: string }> {
+export async function decline(scope: LockedScope, registration: Registration, actor: LifecycleActor): Promise<TransitionResult | { refused: Refusal }> {
   const refusal = refusalOf("decline", stateOf(registration));
   if (refusal) return { refused: refusal };
   const result = await applyTransition(scope, registration, { transition: "decline", to: "declined", actor });
@@ -299,7 +288,7 @@ export async function cancel(
   scope: LockedScope,
   registration: Registration,
   actor: LifecycleActor,
-): Promise<(TransitionResult & { promoted: Registration[] }) | { refused: string }> {
+): Promise<(TransitionResult & { promoted: Registration[] }) | { refused: Refusal }> {
   const refusal = refusalOf("cancel", stateOf(registration));
   if (refusal) return { refused: refusal };
   const result = await applyTransition(scope, registration, { transition: "cancel", to: "cancelled", actor });
@@ -311,7 +300,7 @@ export async function promoteByHand(
   scope: LockedScope,
   registration: Registration,
   actor: LifecycleActor,
-): Promise<(TransitionResult & { jumpedAhead: number; overCapacity: boolean }) | { refused: string }> {
+): Promise<(TransitionResult & { jumpedAhead: number; overCapacity: boolean }) | { refused: Refusal }> {
   const refusal = refusalOf("promote-by-hand", stateOf(registration));
   if (refusal) return { refused: refusal };
   // One indexed count bounded by this person's place, paid only on an organizer's click.
@@ -337,7 +326,7 @@ export async function erase(
   scope: LockedScope,
   registration: Registration,
   { actor, blanks }: { actor: LifecycleActor; blanks: Partial<typeof registrations.$inferInsert> },
-): Promise<TransitionResult | { refused: string }> {
+): Promise<TransitionResult | { refused: Refusal }> {
   const refusal = refusalOf("erase", stateOf(registration));
   if (refusal) return { refused: refusal };
   const result = await applyTransition(scope, registration, {

@@ -7,7 +7,8 @@ import { events, registrations, type Event, type Registration } from "~db/schema
 import type { Actor } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { hashToken, looksLikeToken } from "~/security/tokens.server";
-import { ATTENDEE, cancel, readRegistration, organizerActor, withLockedEvent } from "./lifecycle.server";
+import type { Translate } from "~/i18n/translator";
+import { ATTENDEE, cancel, readRegistration, organizerActor, refusalSentence, withLockedEvent } from "./lifecycle.server";
 
 export async function findRegistrationByManageToken(
   db: Pick<Database, "select">,
@@ -31,7 +32,7 @@ export type CancelOutcome =
 /** Cancels by the registrant (no actor) or by an organizer on their behalf (actor). */
 export async function cancelRegistration(
   db: Database,
-  { registrationId, now, links, actor }: { registrationId: string; now: Date; links: LinkSigner; actor?: Actor },
+  { registrationId, now, links, actor, t }: { registrationId: string; now: Date; links: LinkSigner; actor?: Actor; t?: Translate },
 ): Promise<CancelOutcome> {
   const [current] = await db.select({ eventId: registrations.eventId }).from(registrations).where(eq(registrations.id, registrationId));
   if (!current) return { kind: "not-found" };
@@ -40,7 +41,7 @@ export async function cancelRegistration(
     const registration = await readRegistration(scope, registrationId);
     if (!registration) return { kind: "not-found" };
     const result = await cancel(scope, registration, actor ? organizerActor(actor) : ATTENDEE);
-    if ("refused" in result) return { kind: "already-cancelled", message: result.refused };
+    if ("refused" in result) return { kind: "already-cancelled", message: refusalSentence(result.refused, t) };
     return { kind: "cancelled", promoted: result.promoted[0] ?? null, promotedCount: result.promoted.length };
   });
   return outcome ?? { kind: "not-found" };

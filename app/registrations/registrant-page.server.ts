@@ -107,7 +107,7 @@ export async function handleRegistrantAction(
     return { kind: "language" };
   }
   if (intent === "cancel") {
-    const outcome = await cancelRegistration(db, { registrationId: found.registration.id, now, links });
+    const outcome = await cancelRegistration(db, { registrationId: found.registration.id, now, links, t });
     if (outcome.kind === "already-cancelled") return { kind: "error", message: outcome.message };
     return { kind: "cancelled" };
   }

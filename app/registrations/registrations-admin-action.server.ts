@@ -112,7 +112,7 @@ export async function handleRegistrationsAction(db: Database, request: Request, 
         .where(and(eq(registrations.id, one.data), eq(registrations.eventId, event.id)));
       if (!registration) return reply({ ok: false, message: t("registrations.missing") }, 404);
       if (intent === "cancel-ask") return reply({ ok: true, message: "", confirmCancel: { id: registration.id, name: registration.name } });
-      const outcome = await cancelRegistration(db, { registrationId: registration.id, now, links, actor });
+      const outcome = await cancelRegistration(db, { registrationId: registration.id, now, links, actor, t: translatorFor(locale) });
       if (outcome.kind === "not-found") return reply({ ok: false, message: t("registrations.missing") }, 404);
       if (outcome.kind === "already-cancelled") {
         return reply({ ok: false, message: registration.status === "cancelled" ? t("registrations.alreadyCancelled", { name: registration.name }) : outcome.message });

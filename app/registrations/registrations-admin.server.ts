@@ -8,12 +8,13 @@ import type { Actor } from "~/audit/audit-log.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { formatInstant } from "~/time";
 import { loadQuestions } from "./registration-action.server";
-import { readRegistration, organizerActor, promoteByHand as promoteLifecycle, stateOf, waitlistRanks, withLockedEvent } from "./lifecycle.server";
+import { readRegistration, organizerActor, promoteByHand as promoteLifecycle, refusalSentence, stateOf, waitlistRanks, withLockedEvent } from "./lifecycle.server";
 import type { StatusFilter } from "./registration-status";
 import { escapeLikePattern } from "~db/records.server";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import type { Locale } from "~/i18n/locales";
-import type { Translate } from "~/i18n/translator";
+import { localeOf, type Translate } from "~/i18n/translator";
+import { translatorFor } from "~/i18n/catalogues.server";
 
 
 function listConditions(eventId: string, { query, status }: { query: string; status: StatusFilter | null }): SQL {
@@ -76,7 +77,7 @@ export async function promoteByHand(
     if (!waiting) return { ok: false, message: t("registrations.missing") };
     if (waiting.status !== "waitlisted") return { ok: false, message: t("registrations.notWaitlisted", { name: waiting.name, state: t(`registrations.state.${stateOf(waiting)}`) }) };
     const result = await promoteLifecycle(scope, waiting, organizerActor(actor));
-    if ("refused" in result) return { ok: false, message: result.refused };
+    if ("refused" in result) return { ok: false, message: refusalSentence(result.refused, translatorFor(localeOf(t))) };
     const { seatsTaken, capacity } = scope.event;
     const said = [t("registrations.promoted", { name: result.registration.name })];
     if (result.jumpedAhead) said.push(t("registrations.jumped", { count: result.jumpedAhead }));
