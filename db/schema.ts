@@ -514,6 +514,9 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     disabledAt: instant("disabled_at"),
+    // The language the person last used the console in (set at sign-in and by the language
+    // switcher): the emails Podium writes to them alone follow it. Null until then.
+    locale: text("locale"),
   },
   (t) => [uniqueIndex("users_email_idx").on(sql`lower(${t.email})`)],
 );

@@ -44,7 +44,18 @@ function messagesIn(locale: "sv" | "zh-Hant"): EmailMessage[] {
       },
     },
     { template: "sign-in-link", props: { recipient: base.recipient, signInUrl: "http://podium.test/login/link/token", validMinutes: 15, locale } },
-    // Organizers keep no language: the speakers' digest is written in the event's default language.
+    // An organizer's own emails follow the language they use the console in.
+    {
+      template: "webhook-endpoint-disabled",
+      props: {
+        recipient: base.recipient,
+        endpoint: { url: "https://crm.example.edu/hooks/podium", description: "CRM", consoleUrl: "http://podium.test/admin/webhooks/w1" },
+        failingSince: "2020-12-01 10:00 UTC",
+        lastError: "HTTP 503",
+        locale,
+      },
+    },
+    // The speakers' digest: the organizer's language, else the event's default language.
     {
       template: "speaker-changes",
       props: {

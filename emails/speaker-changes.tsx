@@ -9,8 +9,8 @@ export interface SpeakerChangesProps {
   /** "14:02 CET — Prof. Danica KRAGIC confirmed", newest last. */
   changes: { at: string; who: string; summary: string }[];
   /**
-   * Organizers keep no language of their own: the event's default language. Digests
-   * queued before it was recorded read English.
+   * The organizer's language (users.locale, the one they use the console in), else the
+   * event's default language. Digests queued before it was recorded read English.
    */
   locale?: string;
 }

@@ -1,4 +1,5 @@
 import { Link, Text } from "@react-email/components";
+import { emailTranslator } from "./i18n";
 import { EmailLayout, styles } from "./layout";
 import type { EmailRecipient } from "./types";
 
@@ -7,27 +8,31 @@ export interface WebhookEndpointDisabledProps {
   endpoint: { url: string; description: string; consoleUrl: string };
   /** "Friday, 20 November 2026, 14:02 CET": when the failures began, in the owner's terms. */
   failingSince: string;
-  /** The last attempt's outcome, e.g. "HTTP 503" or "connection failed: ECONNREFUSED". */
+  /** The last attempt's outcome, e.g. "HTTP 503" or "connection failed: ECONNREFUSED" (technical, as received). */
   lastError: string;
+  /** The owner's language (users.locale); emails queued before it was recorded read English. */
+  locale?: string;
 }
 
 export function subject(props: WebhookEndpointDisabledProps): string {
-  return `Webhook endpoint disabled: ${props.endpoint.description || props.endpoint.url}`;
+  return emailTranslator(props.locale)("email.webhookDisabled.subject", { name: props.endpoint.description || props.endpoint.url });
 }
 
 export function WebhookEndpointDisabled(props: WebhookEndpointDisabledProps) {
-  const { recipient, endpoint } = props;
+  const { recipient, endpoint, locale } = props;
+  const t = emailTranslator(locale);
+  const target = endpoint.description ? t("email.webhookDisabled.urlWithName", { url: endpoint.url, name: endpoint.description }) : endpoint.url;
   return (
-    <EmailLayout preview={subject(props)} heading="A webhook endpoint was disabled" eventTitle={`your webhook endpoint ${endpoint.url}`}>
-      <Text style={styles.text}>Dear {recipient.name},</Text>
+    <EmailLayout
+      locale={locale}
+      preview={subject(props)}
+      heading={t("email.webhookDisabled.heading")}
+      eventTitle={t("email.webhookDisabled.about", { url: endpoint.url })}
+    >
+      <Text style={styles.text}>{t("email.dear", { name: recipient.name })}</Text>
+      <Text style={styles.text}>{t("email.webhookDisabled.body", { target, since: props.failingSince, error: props.lastError })}</Text>
       <Text style={styles.text}>
-        Podium could not deliver to {endpoint.url}
-        {endpoint.description ? ` (${endpoint.description})` : ""} since {props.failingSince}, so it has stopped sending to it. The last attempt
-        ended with: {props.lastError}.
-      </Text>
-      <Text style={styles.text}>
-        Messages written while it was failing are kept in its delivery log for 30 days. Once the receiver works again, enable the endpoint and
-        redeliver what it missed:{" "}
+        {t("email.webhookDisabled.next")}{" "}
         <Link href={endpoint.consoleUrl} style={styles.link}>
           {endpoint.consoleUrl}
         </Link>

@@ -11,7 +11,7 @@ import { and, eq } from "drizzle-orm";
 import { renderEmail } from "~emails/render";
 import type { SpeakerChangesProps } from "~emails/speaker-changes";
 import { queueSpeakerChangeDigests } from "~/speakers/speaker-digest.server";
-import { auditLog, emailOutbox, eventOrganizers, mailboxMessages, webhookEndpoints } from "~db/schema";
+import { auditLog, emailOutbox, eventOrganizers, mailboxMessages, users, webhookEndpoints } from "~db/schema";
 import { loadProductionBuild, startHttpApp, type RunningApp } from "./support/http-app";
 import { signedInOrganizer } from "./support/organizer";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -274,7 +274,17 @@ describe("the console's integrations in Svenska and English", () => {
 });
 
 describe("the speakers' digest to the organizers", () => {
-  it("is written in the event's default language, since organizers keep none", async () => {
+  it("is written in the language the organizer uses the console in", async () => {
+    // Signed in from an English page, the organizer switches the console to 繁體中文: their account keeps it.
+    expect((await database.db.select({ locale: users.locale }).from(users).where(eq(users.email, "chair@hkust.hk")))[0]!.locale).toBe("en");
+    const switched = await fetch(`${app.base}/language`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie, Origin: "http://podium.test", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ lang: "zh-Hant", returnTo: "/admin" }),
+    });
+    expect(switched.status).toBe(303);
+    expect((await database.db.select({ locale: users.locale }).from(users).where(eq(users.email, "chair@hkust.hk")))[0]!.locale).toBe("zh-Hant");
     // The audit test above recorded 陳偉's answer; the digest goes out once the speakers are quiet.
     const queued = await queueSpeakerChangeDigests(database.db, { now: new Date(Date.now() + 11 * 60_000), links: { origin: "http://podium.test" } });
     expect(queued).toBe(1);

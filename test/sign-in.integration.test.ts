@@ -242,6 +242,19 @@ describe("emailed sign-in links", () => {
       .fetchOnce(`${base}/login`, { form: { intent: "link", email, redirectTo: "/admin/events" }, headers: { "X-Forwarded-For": from } })
       .then(async (r) => ({ status: r.status, body: await r.text() }));
 
+  it("keeps the language the organizer signs in with on their account, for the emails written to them", async () => {
+    await createUser(database.db, { email: "svensk@uni.example", name: "Svensk", password: "correct horse battery", role: "organizer" });
+    const localeOf = async () => (await database.db.select({ locale: users.locale }).from(users).where(eq(users.email, "svensk@uni.example")))[0]!.locale;
+    expect(await localeOf()).toBeNull();
+    const browser = new CookieBrowser();
+    const signedIn = await browser.fetchOnce(`${base}/login`, {
+      form: { email: "svensk@uni.example", password: "correct horse battery", redirectTo: "/admin" },
+      headers: { "Accept-Language": "sv-SE,sv;q=0.9,en;q=0.5", "X-Forwarded-For": "203.0.113.77" },
+    });
+    expect(signedIn.headers.get("location")).toBe("/admin");
+    expect(await localeOf()).toBe("sv");
+  });
+
   it("signs in once, in the browser that asked, and never again", async () => {
     await createUser(database.db, { email: "link@uni.example", name: "Link User", password: "correct horse battery", role: "organizer" });
     const browser = new CookieBrowser();

@@ -5,6 +5,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { sessions, users, type User, type UserRole } from "~db/schema";
 import { readCookie } from "~/viewer/client-hints";
+import { requestLocale } from "~/i18n/request-locale.server";
 import { createToken, hashToken, looksLikeToken } from "~/security/tokens.server";
 
 export const SESSION_COOKIE = "podium_session";
@@ -22,7 +23,7 @@ export function isSecure(request: Request): boolean {
 export type SignInMethod = "password" | "link" | `oidc:${string}`;
 
 export async function createSession(
-  db: Pick<Database, "insert">,
+  db: Pick<Database, "insert" | "update">,
   { user, request, method = "password" }: { user: User; request: Request; method?: SignInMethod },
 ): Promise<string> {
   const { token, hash } = createToken();
@@ -33,6 +34,8 @@ export async function createSession(
     expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
     userAgent: (request.headers.get("user-agent") ?? "").slice(0, 300),
   });
+  // The language they signed in with is the one Podium writes to them in (users.locale).
+  await db.update(users).set({ locale: requestLocale(request) }).where(eq(users.id, user.id));
   return `${SESSION_COOKIE}=${token}; ${cookieAttributes(isSecure(request), SESSION_DAYS * 86_400)}`;
 }
 

@@ -37,7 +37,7 @@ function shape(messages: Messages) {
 
 /** Names and codes that read the same in every language. */
 const SAME_EVERYWHERE: Record<string, Set<string>> = {
-  interface: new Set(["agendaRole.moderator", "event.downloadIcs", "event.outlook", "portal.scheduleItem", "email.speakerInvitation.segment"]),
+  interface: new Set(["agendaRole.moderator", "event.downloadIcs", "event.outlook", "portal.scheduleItem", "email.speakerInvitation.segment", "email.webhookDisabled.urlWithName"]),
   console: new Set([
     "nav.webhooks",
     // Directory: Swedish words spelt as in English, and punctuation-only patterns.

@@ -10,6 +10,7 @@ import { enqueueEmail } from "~/email/outbox.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { formatInstant } from "~/time";
 import { translatorFor } from "~/i18n/catalogues.server";
+import type { Translate } from "~/i18n/translator";
 import { emailLocale } from "~emails/i18n";
 
 export const SPEAKER_DIGEST_QUIET_MINUTES = 10;
@@ -40,20 +41,17 @@ export async function queueSpeakerChangeDigests(
       if (entries.length === 0) return 0;
       const [event] = await tx.select().from(events).where(eq(events.id, eventId));
       const organizers = await tx
-        .select({ id: users.id, name: users.name, email: users.email })
+        .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
         .from(eventOrganizers)
         .innerJoin(users, eq(users.id, eventOrganizers.userId))
         .where(and(eq(eventOrganizers.eventId, eventId), isNull(users.disabledAt)));
       // An event nobody owns (e.g. created before ownership existed) reports to the admins.
       const recipients = organizers.length
         ? organizers
-        : await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+        : await tx.select({ id: users.id, name: users.name, email: users.email, locale: users.locale }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
       const zone = event!.homeZone;
-      // Organizers keep no language of their own: the digest is written in the event's.
-      const locale = emailLocale(event!.defaultLocale);
-      const t = translatorFor(locale);
-      // An answer is worded again in that language; other changes keep the audit log's own words.
-      const summaryOf = (e: (typeof entries)[number], who: string) =>
+      // An answer is worded again in the organizer's language; other changes keep the audit log's own words.
+      const summaryOf = (t: Translate, e: (typeof entries)[number], who: string) =>
         e.action === "speaker.confirmed"
           ? t("email.speakerChanges.confirmed", { name: who })
           : e.action === "speaker.declined"
@@ -62,6 +60,9 @@ export async function queueSpeakerChangeDigests(
       const last = entries[entries.length - 1]!;
       let sent = 0;
       for (const recipient of recipients) {
+        // The language the organizer uses the console in, else (never signed in since) the event's.
+        const locale = emailLocale(recipient.locale ?? event!.defaultLocale);
+        const t = translatorFor(locale);
         const ok = await enqueueEmail(tx, {
           dedupeKey: `speaker-changes/${eventId}/${last.id}/${recipient.id}`,
           message: {
@@ -71,7 +72,7 @@ export async function queueSpeakerChangeDigests(
               event: { title: event!.title, consoleUrl: `${links.origin}/admin/events/${eventId}/agenda` },
               changes: entries.map((e) => {
                 const who = e.actorLabel.replace(/^Speaker: /, "");
-                return { at: formatInstant(e.createdAt, zone, "dateTime", locale), who, summary: summaryOf(e, who) };
+                return { at: formatInstant(e.createdAt, zone, "dateTime", locale), who, summary: summaryOf(t, e, who) };
               }),
               locale,
             },

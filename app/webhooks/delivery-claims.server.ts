@@ -13,6 +13,7 @@ import { users, webhookAttempts, webhookDeliveries, webhookEndpoints, type Webho
 import { enqueueEmail } from "~/email/outbox.server";
 import { backoffWithJitterSeconds } from "~/server/claim-lease.server";
 import { formatInstant } from "~/time";
+import { emailLocale } from "~emails/i18n";
 import type { AttemptResult } from "./send-webhook.server";
 
 export interface WebhookRetryPolicy {
@@ -167,18 +168,19 @@ async function noteEndpointFailure(
     .update(webhookEndpoints)
     .set({ failingSince, disabledAt: now, disabledReason: `Failing since ${failingSince.toISOString()}; last: ${lastError}`.slice(0, 500), updatedAt: now })
     .where(eq(webhookEndpoints.id, endpoint.id));
-  const [owner] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, endpoint.ownerUserId));
+  const [owner] = await tx.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, endpoint.ownerUserId));
   if (!owner) return;
   await enqueueEmail(tx, {
     dedupeKey: `webhook-endpoint-disabled/${endpoint.id}/${now.getTime()}`,
-    to: owner,
+    to: { email: owner.email, name: owner.name },
     message: {
       template: "webhook-endpoint-disabled",
       props: {
         recipient: { name: owner.name },
         endpoint: { url: endpoint.url, description: endpoint.description, consoleUrl: `${consoleOrigin}/admin/webhooks/${endpoint.id}` },
-        failingSince: formatInstant(failingSince, "UTC", "dateTime"),
+        failingSince: formatInstant(failingSince, "UTC", "dateTime", emailLocale(owner.locale)),
         lastError,
+        locale: emailLocale(owner.locale),
       },
     },
   });

@@ -6,7 +6,9 @@
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createEvent } from "~db/factories";
-import { emailOutbox, eventOrganizers, webhookAttempts, webhookDeliveries, webhookEndpoints, type Event, type User } from "~db/schema";
+import { emailOutbox, eventOrganizers, users, webhookAttempts, webhookDeliveries, webhookEndpoints, type Event, type User } from "~db/schema";
+import { renderEmail } from "~emails/render";
+import type { WebhookEndpointDisabledProps } from "~emails/webhook-endpoint-disabled";
 import { actorFor } from "~/audit/audit-log.server";
 import { cancelEvent, publishEvent } from "~/events/event-admin.server";
 import { handleRecordingsAction } from "~/events/recordings-admin.server";
@@ -195,7 +197,9 @@ describe("webhook deliveries", () => {
     expect(throttled.length).toBeGreaterThan(0);
   });
 
-  it("disables an endpoint failing for three days, emails its owner, and sends it nothing more", async () => {
+  it("disables an endpoint failing for three days, emails its owner in their language, and sends it nothing more", async () => {
+    // The owner uses the console in Swedish (users.locale): the email about their endpoint is Swedish.
+    await database.db.update(users).set({ locale: "sv" }).where(eq(users.id, owner.id));
     const r = await receiver();
     r.respond = () => ({ status: 503 });
     const event = await ownedEvent();
@@ -212,6 +216,10 @@ describe("webhook deliveries", () => {
     expect(emails).toHaveLength(1);
     expect(emails[0]!.toEmail).toBe("owner@kth.se");
     expect(JSON.stringify(emails[0]!.props)).toContain(`/admin/webhooks/${created.id}`);
+    const written = await renderEmail({ template: "webhook-endpoint-disabled", props: emails[0]!.props as unknown as WebhookEndpointDisabledProps });
+    expect(written.subject).toMatch(/^Webhook-mottagare avstängd: /);
+    expect(written.text).toContain("Podium har inte kunnat leverera till");
+    expect(written.html).toContain('lang="sv"');
     const [delivery] = await database.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, created.id));
     expect(delivery!.status).toBe("failed");
 
