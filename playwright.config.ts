@@ -18,10 +18,10 @@ const SSO_SPEC = /university-sign-in-sso\.spec\.ts/;
 const CONSOLE_PORT = PORT + 4;
 const CONSOLE_MORE_PORT = PORT + 5;
 const CONSOLE_SPECS = /(organizer-console|lifecycle|mailbox|webhooks)\.spec\.ts/;
-const CONSOLE_MORE_SPECS = /(console-extras|api-tokens|translations)\.spec\.ts/;
+const CONSOLE_MORE_SPECS = /(console-extras|api-tokens|translations|console-languages)\.spec\.ts/;
 // The phone walks what attendees and speakers use on phones. The console's specs run on desktop
 // only and check each page's axe and width at a phone's size too (expectAccessibleAtEveryWidth).
-const PHONE_SPECS = /(attendee-walkthrough|public-site|registration|speaker-portal|login|university-sign-in|languages)\.spec\.ts/;
+const PHONE_SPECS = /\/(attendee-walkthrough|public-site|registration|speaker-portal|login|university-sign-in|languages)\.spec\.ts/;
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const launchOptions = {
   executablePath: chromium,

@@ -36,7 +36,7 @@ export function collapseRepeatedFields(formData: FormData | URLSearchParams): Fo
   }
   const collapsible = (name: string) => namesByRoot.get(rootOf(name))!.size === 1;
   return {
-    get: (name: string) => (formData.get(name) as string | null) ?? null,
+    get: (name: string) => (name === CONFORM_INTENT || name === CONFORM_STATE ? conformControl(name, formData.get(name)) : ((formData.get(name) as string | null) ?? null)),
     *entries() {
       const done = new Set<string>();
       for (const [name, value] of formData.entries()) {
@@ -52,8 +52,44 @@ export function collapseRepeatedFields(formData: FormData | URLSearchParams): Fo
   } as FormReader;
 }
 
+// Conform's own fields: a form's buttons send a JSON intent (validate, insert, remove…) and
+// Conform keeps its state as JSON. Conform parses them without a guard, so a hand-made
+// "__intent__=x" (or a file under that name) threw inside the action: a 500. Here they reach
+// Conform only when they are what Conform itself writes; anything else counts as absent.
+const CONFORM_INTENT = "__intent__";
+const CONFORM_STATE = "__state__";
+
+function conformControl(name: string, value: FormDataEntryValue | null): string | null {
+  if (typeof value !== "string") return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return null;
+  if (name === CONFORM_INTENT) {
+    const intent = parsed as { type?: unknown; payload?: unknown };
+    if (typeof intent.type !== "string" || intent.payload === undefined) return null;
+  }
+  return value;
+}
+
+/** The form without Conform's own fields: what a plain submit of the same inputs sends. */
+function withoutConformControls(formData: FormData | URLSearchParams): FormData {
+  const plain = new FormData();
+  for (const [name, value] of formData.entries()) if (name !== CONFORM_INTENT && name !== CONFORM_STATE) plain.append(name, value);
+  return plain;
+}
+
 /** parseWithZod for server actions, linear in the number of fields whatever their names. */
 export function parseSubmission<Schema extends ZodTypeAny>(formData: FormData | URLSearchParams, options: { schema: Schema }) {
-  // Conform reads a payload through get() and entries() only; the collapsed view has both.
-  return parseWithZod(collapseRepeatedFields(formData) as URLSearchParams, options);
+  try {
+    // Conform reads a payload through get() and entries() only; the collapsed view has both.
+    return parseWithZod(collapseRepeatedFields(formData) as URLSearchParams, options);
+  } catch {
+    // A well-formed intent that names no field of this form (remove item 9 of a list of 2…):
+    // the inputs are judged as a plain submit, so the person gets the form's own messages.
+    return parseWithZod(collapseRepeatedFields(withoutConformControls(formData)) as URLSearchParams, options);
+  }
 }

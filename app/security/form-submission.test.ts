@@ -47,3 +47,36 @@ describe("parseSubmission", () => {
     expect(parseSubmission(repeated, { schema }).payload).toMatchObject({ zones: expect.arrayContaining(["Europe/Stockholm"]) });
   });
 });
+
+describe("Conform's own fields sent by hand", () => {
+  const controls = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.json({ maxDepth: 2 }),
+    fc.constantFrom('{"type":"remove","payload":{"name":"zones","index":9}}', '{"type":"insert","payload":{"name":"nowhere.deep[3]"}}', '{"type":"validate","payload":{}}', "null", "[]", '{"type":1}'),
+  );
+  it("never make the parse throw: a bad intent or state counts as absent and the inputs are judged as sent", () => {
+    fc.assert(
+      fc.property(controls, controls, fc.string({ maxLength: 8 }), (intent, state, name) => {
+        const form = new URLSearchParams([["__intent__", intent], ["__state__", state], ["name", name]]);
+        const submission = parseSubmission(form, { schema });
+        expect(["success", "error", undefined]).toContain(submission.status);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("still honour the intent a page's own button sends", () => {
+    const form = new URLSearchParams([["__intent__", JSON.stringify({ type: "validate", payload: { name: "name" } })], ["name", ""]]);
+    expect(parseSubmission(form, { schema }).status).toBeUndefined();
+    const plain = parseSubmission(new URLSearchParams([["__intent__", "bF]l4fe]$"], ["name", ""]]), { schema });
+    expect(plain.status).toBe("error");
+    expect(plain.error?.name).toBeDefined();
+  });
+
+  it("treat a file sent under the intent's name as no intent", () => {
+    const form = new FormData();
+    form.append("__intent__", new File(["x"], "x.txt"));
+    form.append("name", "Kim");
+    expect(parseSubmission(form, { schema }).status).toBe("success");
+  });
+});
