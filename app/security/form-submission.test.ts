@@ -69,8 +69,7 @@ describe("Conform's own fields sent by hand", () => {
     const form = new URLSearchParams([["__intent__", JSON.stringify({ type: "validate", payload: { name: "name" } })], ["name", ""]]);
     expect(parseSubmission(form, { schema }).status).toBeUndefined();
     const plain = parseSubmission(new URLSearchParams([["__intent__", "bF]l4fe]$"], ["name", ""]]), { schema });
-    expect(plain.status).toBe("error");
-    expect(plain.error?.name).toBeDefined();
+    expect(plain.status === "error" ? Object.keys(plain.error ?? {}) : []).toEqual(["name"]);
   });
 
   it("treat a file sent under the intent's name as no intent", () => {
