@@ -137,6 +137,20 @@ describe("delivery against a provider with limits", () => {
     expect(new Set(standIn.sent.filter((e) => e.endpoint === "batch").map((e) => e.idempotencyKey))).toEqual(batchKeys);
   });
 
+  it("the last reminder of a fan-out, alone in its batch, still goes by the batch endpoint", async () => {
+    await enqueueEmails(
+      database.db,
+      Array.from({ length: 101 }, (_, n) => reminder(`lone/reminder-${String(n).padStart(3, "0")}`, n)),
+    );
+    const handled = await drainOutboxOnce(database.db, { transport: resend(), from: FROM, batchSize: 100 });
+    expect(handled).toBe(101);
+    expect(standIn.log.map((r) => [r.endpoint, r.emails])).toEqual([
+      ["batch", 100],
+      ["batch", 1],
+    ]);
+    expect((await rowsLike("lone")).every((row) => row.status === "sent")).toBe(true);
+  });
+
   it("the built-in mailbox files a batch in one go, as Resend would take it", async () => {
     await enqueueEmails(database.db, Array.from({ length: 30 }, (_, n) => reminder(`mailbox/${n}`, n)));
     await drainOutboxOnce(database.db, { transport: createMailboxTransport(database.db), from: FROM, batchSize: 25 });

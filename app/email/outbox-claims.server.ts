@@ -95,7 +95,9 @@ export async function claimNextSend(
       // More of this fan-out is still being queued: a half-empty batch now would cost a request later.
       if (fullBatchesOnly && mateIds.length < batchSize - 1) return null;
     }
-    const isBatch = lead.batchKey !== null || mateIds.length > 0;
+    // A fan-out email travels by the batch endpoint even when it is the last of its group
+    // (or its mates went to another worker's batch): fan-out never costs a single request.
+    const isBatch = lead.batchKey !== null || (lead.batchable && batchSize > 1);
     const token = randomUUID();
     const ids = [lead.id, ...mateIds];
     const rows = await tx
