@@ -38,7 +38,7 @@ test("an organizer retitles an event in Swedish and Swedish readers see it, with
 
   // The overview names what Swedish readers will get in English.
   await page.getByRole("navigation", { name: "Event sections" }).getByRole("link", { name: "Overview", exact: true }).click();
-  await expect(page.getByRole("list", { name: "Missing in Svenska" })).toHaveText("Summary");
+  await expect(page.getByRole("list", { name: "Missing in Swedish" })).toHaveText("Summary");
 
   // A Swedish reader (by the address here; by cookie below) sees the new title, marked Swedish.
   const reader = await browser.newContext({ locale: "en-GB", baseURL: testInfo.project.use.baseURL });
@@ -86,14 +86,14 @@ test.describe("without JavaScript", () => {
     await signIn(page);
     await openTranslations(page, "Graphene Membranes for Clean Energy", "繁體中文");
     const question = page.getByRole("group", { name: /^Registration question 1/ });
-    await question.getByLabel("Option 1, “University”, in 繁體中文").fill("大專院校");
-    await question.getByLabel("Option 2, “Industry”, in 繁體中文").fill("");
+    await question.getByLabel("Option 1, “University”, in Traditional Chinese").fill("大專院校");
+    await question.getByLabel("Option 2, “Industry”, in Traditional Chinese").fill("");
     await page.getByRole("button", { name: "Save Traditional Chinese" }).click();
     await expect(page.getByText("Translate every option, or leave them all empty to show the source language's")).toBeVisible();
-    await expect(question.getByLabel("Option 1, “University”, in 繁體中文")).toHaveValue("大專院校");
-    await question.getByLabel("Option 2, “Industry”, in 繁體中文").fill("業界");
+    await expect(question.getByLabel("Option 1, “University”, in Traditional Chinese")).toHaveValue("大專院校");
+    await question.getByLabel("Option 2, “Industry”, in Traditional Chinese").fill("業界");
     await page.getByRole("button", { name: "Save Traditional Chinese" }).click();
-    await expect(page.getByText("Saved the 繁體中文 text.")).toBeVisible();
+    await expect(page.getByText("Saved the Traditional Chinese text.")).toBeVisible();
 
     await page.goto("/events/graphene-membranes-for-clean-energy?lang=zh-Hant");
     const choices = page.getByRole("group", { name: /你在哪類機構工作？/ });
