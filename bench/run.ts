@@ -5,7 +5,7 @@
 // the bench can run beside a live server.
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
@@ -21,6 +21,8 @@ const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3390);
 const BARE_PORT = Number(process.env.BENCH_BARE_PORT ?? 3391);
+/** With DATABASE_URL: a second app on this port runs one process per core (PODIUM_PROCESSES unset). */
+const ALL_PROCESSES_PORT = Number(process.env.BENCH_ALL_PROCESSES_PORT ?? 3392);
 /** With DATABASE_URL: the database the bench creates and drops (a random name by default). */
 const DATABASE_NAME = process.env.BENCH_DATABASE_NAME ?? `podium_bench_${randomBytes(4).toString("hex")}`;
 /** An upcoming event with its registration form (and questions): what an announcement sends people to. */
@@ -175,7 +177,7 @@ async function main() {
         await dropper.end();
       });
     }
-    const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", PORT: String(APP_PORT), HOST: "127.0.0.1", PODIUM_DATA_DIR: dataDir, PODIUM_WORKER: "off", DATABASE_URL: benchDatabaseUrl, PUBLIC_URL: `http://127.0.0.1:${APP_PORT}` };
+    const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", PORT: String(APP_PORT), HOST: "127.0.0.1", PODIUM_DATA_DIR: dataDir, PODIUM_WORKER: "off", DATABASE_URL: benchDatabaseUrl, PUBLIC_URL: `http://127.0.0.1:${APP_PORT}`, PODIUM_PROCESSES: "1" };
     // node itself, not npx: SIGTERM must reach the server, not only a wrapper that leaves it running.
     const app = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "inherit"] });
     children.push(app);
@@ -250,6 +252,25 @@ async function main() {
       versus: `${(email.achieved / email.limit).toFixed(2)}× of the limit`,
     });
     rows.push(await measureWebhookDeliveries({ seconds: DURATION_SECONDS, databaseUrl: benchDatabaseUrl }));
+
+    // Issue 12 item 7: with PostgreSQL, the same pages from one process per core sharing the port
+    // (each process keeps its own page cache, so both are warmed before the cached row).
+    if (benchDatabaseUrl) {
+      const allEnv: Record<string, string | undefined> = { ...env, PORT: String(ALL_PROCESSES_PORT), PUBLIC_URL: `http://127.0.0.1:${ALL_PROCESSES_PORT}`, PODIUM_PROCESSES: undefined };
+      const everyCore = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env: allEnv as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"] });
+      children.push(everyCore);
+      const allBase = `http://127.0.0.1:${ALL_PROCESSES_PORT}`;
+      await waitFor(`${allBase}/healthz`);
+      for (let i = 0; i < 20; i++) await (await fetch(`${allBase}${EVENT_PATH}`, { headers: { cookie } })).text();
+      const processes = availableParallelism();
+      const allCached = await load(`upcoming event page, cache hit, ${processes} processes`, `${allBase}${EVENT_PATH}`, { cookie });
+      allCached.versus = `${(allCached.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}× (${(allCached.requestsPerSecond / cached.requestsPerSecond).toFixed(2)}× of one process)`;
+      const allRendered = await loadRendered(`same page, cache miss, ${processes} processes`, `${allBase}${EVENT_PATH}`, { cookie });
+      allRendered.versus = `${(allRendered.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}× (${(allRendered.requestsPerSecond / rendered.requestsPerSecond).toFixed(2)}× of one process)`;
+      rows.push(allCached, allRendered);
+      everyCore.kill("SIGTERM");
+      await new Promise((r) => everyCore.once("exit", r));
+    }
 
     // The cold starts need the port and, for the fresh one, the build directory: the app goes first.
     app.kill("SIGTERM");
