@@ -326,7 +326,7 @@ describe("the same pages in Swedish, and in English", () => {
   it.each([
     ["", ["Översikt", "Program", "Anmälningar", "Mejla anmälda", "Dela med en annan arrangör", "Ställ in evenemanget", "Publicerat"]],
     ["/edit", ["Uppgifter", "Visningszon 1", "Antal platser", "Webbinarielänk (privat)", "Spara ändringarna"]],
-    ["/agenda", ["Lägg till en programpunkt", "Föredrag", "Talare", "Börjar före evenemanget"]],
+    ["/agenda", ["visas i varje visningszon (Asia/Hong Kong, Europe/Stockholm)", "Lägg till en programpunkt", "Föredrag", "Talare", "Börjar före evenemanget"]],
     ["/questions", ["Anmälningsfrågor", "Enkelval", "Lägg till fråga"]],
     ["/recordings", ["Inspelningar", "Lägg till en inspelningslänk", "Publicera på evenemangets sida nu"]],
     ["/registrations", ["Lägg till en anmälan för hand", "Exportera CSV", "Alla statusar"]],

@@ -57,6 +57,8 @@ const SAME_EVERYWHERE: Record<string, Set<string>> = {
     "eventForm.hostRole.partner",
     "agenda.field.person",
     "agenda.role.moderator",
+    // A list of zone names in parentheses reads the same in Swedish.
+    "agenda.zoneSeparator",
     "registrations.filter.status",
     "registrations.table.status",
   ]),
