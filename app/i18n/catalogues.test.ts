@@ -91,6 +91,18 @@ describe.each([
       }
     });
 
+    it("keep English's spaces at the ends of a message where the language puts spaces between words", () => {
+      // A separator such as ", " or " och " joined to other text loses its space otherwise ("ochAsia/Hong Kong").
+      if (locale === "zh-Hant") return;
+      const englishFlat = flatten(catalogues.en);
+      const ends = (text: string) => [/^\s/.test(text), /\s$/.test(text)];
+      const mismatched = [...flatten(catalogues[locale])].filter(([key, text]) => {
+        const source = englishFlat.get(key) ?? englishFlat.get(key.replace(PLURAL_SUFFIX, "_other"));
+        return source !== undefined && ends(source).join() !== ends(text).join();
+      });
+      expect(mismatched).toEqual([]);
+    });
+
     it("are written in their own language: no message is left as the English text", () => {
       const englishFlat = flatten(catalogues.en);
       const untranslated = [...flatten(catalogues[locale])].filter(([key, text]) => englishFlat.get(key) === text && !SAME_EVERYWHERE[name]!.has(key));
