@@ -12,13 +12,13 @@ import { inviteSpeaker } from "~/speakers/invitations.server";
 import { loadProductionBuild, startHttpApp, type RunningApp } from "./support/http-app";
 import { TEST_LINK_SECRET } from "./support/load-context";
 import { signedInOrganizer } from "./support/organizer";
+import { perceivable, ZONE_ABBREVIATION } from "./support/perceivable-text";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 const DAY = 86_400_000;
 /** Names every language shares: the product, the languages' own names, and the frame's API and Webhook. */
 /** (and the calendar file's .ics, which the speaker's page offers as the public pages do). */
 const SAME_IN_EVERY_LANGUAGE = new Set(["Podium", "English", "Svenska", "Markdown", "API", "Webhook", "https", "http", "hkust", "ics"]);
-const ZONE_ABBREVIATION = /^(?:[A-Z]{2,5}|GMT[+-]\d{1,2}(?::\d\d)?|UTC[+-]\d{1,2}(?::\d\d)?)$/;
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -82,37 +82,14 @@ afterAll(async () => {
   await database?.destroy();
 });
 
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;|&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&");
-}
 
-/** What a reader sees or a screen reader says: text, the title, and the labelling attributes. */
-function perceivable(html: string): string {
-  const withoutCode = html
-    .replace(/<script\b[\s\S]*?<\/script>/gi, " ")
-    .replace(/<style\b[\s\S]*?<\/style>/gi, " ")
-    // React separates neighbouring text with empty comments: "/speakers/<!-- -->chen-wei" is one address.
-    .replace(/<!--[\s\S]*?-->/g, "")
-    // A generated password is shown as it is.
-    .replace(/<code>[^<]*<\/code>/g, " ")
-    // A list of IANA zones to pick from names each by its identifier, in every language.
-    .replace(/<option value="[A-Za-z]+\/[^"]*"[^>]*>[^<]*<\/option>/g, " ");
-  const attributes = [...withoutCode.matchAll(/\s(?:aria-label|alt|placeholder|title)="([^"]*)"/gi)].map((m) => m[1]);
-  const text = withoutCode.replace(/<[^>]+>/g, " ");
-  return decodeEntities([text, ...attributes].join(" "));
-}
+const ZONE_OPTIONS = /<option value="[A-Za-z]+\/[^"]*"[^>]*>[^<]*<\/option>/g;
+// A generated password is shown as it is; IANA zones to pick from are named by identifier in every language.
+const perceivableOf = (html: string) => perceivable(html, { drop: [/<code>[^<]*<\/code>/g, ZONE_OPTIONS], joinAcrossComments: true });
 
 /** Latin words that are not an address, a path, a zone abbreviation or a name every language shares. */
 function englishWords(html: string): string[] {
-  const text = perceivable(html)
+  const text = perceivableOf(html)
     .replace(/https?:\/\/\S+/g, " ")
     .replace(/[\w.+-]+@[\w.-]+/g, " ")
     // Public paths (/speakers/chen-wei, /login) are addresses, not words.
@@ -145,7 +122,7 @@ function translationSection(html: string): string {
 
 function expectNoEnglish(path: string, html: string) {
   const english = englishWords(html);
-  if (english.length) console.log(path, english, perceivable(html).replace(/\s+/g, " ").slice(0, 3000));
+  if (english.length) console.log(path, english, perceivableOf(html).replace(/\s+/g, " ").slice(0, 3000));
   expect({ path, english }).toEqual({ path, english: [] });
 }
 

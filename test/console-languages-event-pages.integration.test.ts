@@ -9,6 +9,7 @@ import { createEvent, createOrganization, createPerson, createSeries } from "~db
 import { eventOrganizers, type Event } from "~db/schema";
 import { loadProductionBuild, startHttpApp, type RunningApp } from "./support/http-app";
 import { signedInOrganizer } from "./support/organizer";
+import { perceivable, ZONE_ABBREVIATION } from "./support/perceivable-text";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 const DAY = 86_400_000;
@@ -38,7 +39,6 @@ const ALLOWED = new Set([
   "chengshi-jiaotong",
   "chengshi-caogao",
 ]);
-const ZONE_ABBREVIATION = /^(?:[A-Z]{2,5}|GMT[+-]\d{1,2}(?::\d\d)?|UTC[+-]\d{1,2}(?::\d\d)?)$/;
 /** The example slug in the address rule's message, and the date and time patterns the organizer types. */
 const TYPED_PATTERNS = /hkust-kth-webinar|YYYY-MM-DD|HH:MM/g;
 
@@ -96,36 +96,14 @@ afterAll(async () => {
   await database?.destroy();
 });
 
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;|&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&");
-}
 
-/** What the organizer sees or a screen reader says: text, the title, and the labelling attributes. */
-function perceivable(html: string): string {
-  const withoutCode = html
-    .replace(/<script\b[\s\S]*?<\/script>/gi, " ")
-    .replace(/<style\b[\s\S]*?<\/style>/gi, " ")
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    // The email preview is the email in its recipient's language, not the console's.
-    .replace(/<pre class="email-preview">[\s\S]*?<\/pre>/g, " ")
-    // A list of IANA zones to pick from names each by its identifier, in every language.
-    .replace(/<option value="[A-Za-z]+\/[^"]*"[^>]*>[^<]*<\/option>/g, " ");
-  const attributes = [...withoutCode.matchAll(/\s(?:aria-label|alt|placeholder|title)="([^"]*)"/gi)].map((m) => m[1]);
-  const text = withoutCode.replace(/<[^>]+>/g, " ");
-  return decodeEntities([text, ...attributes].join(" "));
-}
+const ZONE_OPTIONS = /<option value="[A-Za-z]+\/[^"]*"[^>]*>[^<]*<\/option>/g;
+// The email preview is the email in its recipient's language; IANA zones to pick from are named by identifier.
+const perceivableOf = (html: string) => perceivable(html, { drop: [/<pre class="email-preview">[\s\S]*?<\/pre>/g, ZONE_OPTIONS] });
 
 /** Latin words that are not an address, a zone abbreviation or a name every language shares. */
 function englishWords(html: string): string[] {
-  const text = perceivable(html)
+  const text = perceivableOf(html)
     .replace(/https?:\/\/\S+/g, " ")
     .replace(/[\w.+-]+@[\w.-]+/g, " ")
     .replace(TYPED_PATTERNS, " ")
@@ -154,7 +132,7 @@ function post(path: string, fields: Record<string, string>, language = "zh-Hant"
 function expectChinese(path: string, html: string) {
   expect(html).toContain('lang="zh-Hant"');
   const english = englishWords(html);
-  if (english.length) console.log(path, english, perceivable(html).replace(/\s+/g, " ").slice(0, 6000));
+  if (english.length) console.log(path, english, perceivableOf(html).replace(/\s+/g, " ").slice(0, 6000));
   expect({ path, english }).toEqual({ path, english: [] });
 }
 

@@ -14,12 +14,12 @@ import { queueSpeakerChangeDigests } from "~/speakers/speaker-digest.server";
 import { auditLog, emailOutbox, eventOrganizers, mailboxMessages, users, webhookEndpoints } from "~db/schema";
 import { loadProductionBuild, startHttpApp, type RunningApp } from "./support/http-app";
 import { signedInOrganizer } from "./support/organizer";
+import { perceivable, ZONE_ABBREVIATION } from "./support/perceivable-text";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 const DAY = 86_400_000;
 /** Names and terms that read the same in every language. */
 const SAME_IN_EVERY_LANGUAGE = new Set(["Podium", "English", "Svenska", "API", "URL", "HTTPS", "JSON", "README", "Standard", "Webhooks", "Webhook", "HTML", "HTTP", "webhook-id"]);
-const ZONE_ABBREVIATION = /^(?:[A-Z]{2,5}|GMT[+-]\d{1,2}(?::\d\d)?|UTC[+-]\d{1,2}(?::\d\d)?)$/;
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -63,34 +63,13 @@ afterAll(async () => {
   await database?.destroy();
 });
 
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;|&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&");
-}
 
-/** What a reader sees or a screen reader says, without code (tokens, headers, request bodies). */
-function perceivable(html: string): string {
-  const withoutCode = html
-    .replace(/<script\b[\s\S]*?<\/script>/gi, " ")
-    .replace(/<style\b[\s\S]*?<\/style>/gi, " ")
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    .replace(/<code\b[\s\S]*?<\/code>/gi, " ")
-    .replace(/<pre\b[\s\S]*?<\/pre>/gi, " ");
-  const attributes = [...withoutCode.matchAll(/\s(?:aria-label|alt|placeholder|title)="([^"]*)"/gi)].map((m) => m[1]);
-  const text = withoutCode.replace(/<[^>]+>/g, " ");
-  return decodeEntities([text, ...attributes].join(" "));
-}
+// Code and preformatted data (tokens, payloads) are shown as they are.
+const perceivableOf = (html: string) => perceivable(html, { drop: [/<code\b[\s\S]*?<\/code>/gi, /<pre\b[\s\S]*?<\/pre>/gi] });
 
 /** Latin words left once addresses, zone abbreviations, shared names and the audit log's records are set aside. */
 async function englishWords(html: string): Promise<string[]> {
-  let text = perceivable(html);
+  let text = perceivableOf(html);
   for (const { summary } of await database.db.select({ summary: auditLog.summary }).from(auditLog)) text = text.split(summary).join(" ");
   // Addresses, and IANA zone identifiers (a name every language shares).
   text = text.replace(/https?:\/\/\S+/g, " ").replace(/[\w.+-]+@[\w.-]+/g, " ").replace(/\b[A-Z][A-Za-z]+\/[A-Za-z_/]+/g, " ");
@@ -117,7 +96,7 @@ function post(path: string, fields: Record<string, string> | [string, string][],
 
 async function expectNoEnglish(what: string, html: string) {
   const english = await englishWords(html);
-  if (english.length) console.log(what, english, perceivable(html).replace(/\s+/g, " ").slice(0, 4000));
+  if (english.length) console.log(what, english, perceivableOf(html).replace(/\s+/g, " ").slice(0, 4000));
   expect({ what, english }).toEqual({ what, english: [] });
 }
 

@@ -11,12 +11,12 @@ import { createUser } from "~/auth/users.server";
 import { inviteSpeaker } from "~/speakers/invitations.server";
 import { TEST_LINK_SECRET } from "./support/load-context";
 import { loadProductionBuild, startHttpApp, type RunningApp } from "./support/http-app";
+import { perceivable, ZONE_ABBREVIATION } from "./support/perceivable-text";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 const DAY = 86_400_000;
 /** Words that are the same in every language: the product, zone abbreviations, the languages' own names. */
 const SAME_IN_EVERY_LANGUAGE = new Set(["Podium", "English", "Svenska", "Outlook", "Google", "iCal", "ics", "https"]);
-const ZONE_ABBREVIATION = /^(?:[A-Z]{2,5}|GMT[+-]\d{1,2}(?::\d\d)?|UTC[+-]\d{1,2}(?::\d\d)?)$/;
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -72,34 +72,14 @@ afterAll(async () => {
   await database?.destroy();
 });
 
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;|&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&");
-}
 
-/** What a reader sees or a screen reader says: text, the title, and the labelling attributes. */
-function perceivable(html: string): string {
-  const withoutCode = html
-    .replace(/<script\b[\s\S]*?<\/script>/gi, " ")
-    .replace(/<style\b[\s\S]*?<\/style>/gi, " ")
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    // A list of IANA zones to pick from names each by its identifier, in every language.
-    .replace(/<option value="[A-Za-z]+\/[^"]*"[^>]*>[^<]*<\/option>/g, " ");
-  const attributes = [...withoutCode.matchAll(/\s(?:aria-label|alt|placeholder|title)="([^"]*)"/gi)].map((m) => m[1]);
-  const text = withoutCode.replace(/<[^>]+>/g, " ");
-  return decodeEntities([text, ...attributes].join(" "));
-}
+const ZONE_OPTIONS = /<option value="[A-Za-z]+\/[^"]*"[^>]*>[^<]*<\/option>/g;
+// A list of IANA zones to pick from names each by its identifier, in every language.
+const perceivableOf = (html: string) => perceivable(html, { drop: [ZONE_OPTIONS] });
 
 /** Latin words that are not an address, a zone abbreviation or a name every language shares. */
 function englishWords(html: string): string[] {
-  const text = perceivable(html)
+  const text = perceivableOf(html)
     .replace(/https?:\/\/\S+/g, " ")
     .replace(/[\w.+-]+@[\w.-]+/g, " ");
   const words = text.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]/g) ?? [];
@@ -134,7 +114,7 @@ describe("a reader of 繁體中文 meets no English", () => {
     const { html } = await page(path);
     expect(html).toContain('lang="zh-Hant"');
     const english = englishWords(html);
-    if (english.length) console.log(path, english, perceivable(html).replace(/\s+/g, " ").slice(0, 4000));
+    if (english.length) console.log(path, english, perceivableOf(html).replace(/\s+/g, " ").slice(0, 4000));
     expect(english).toEqual([]);
   });
 
@@ -152,7 +132,7 @@ describe("a reader of 繁體中文 meets no English", () => {
     for (const path of [registered.location!, `/r/${token}/unsubscribe`, `/r/${token}/join`]) {
       const { status, html } = await page(path);
       expect({ path, status }).toEqual({ path, status: 200 });
-      if (englishWords(html).length) console.log(path, perceivable(html).replace(/\s+/g, " ").slice(0, 3000));
+      if (englishWords(html).length) console.log(path, perceivableOf(html).replace(/\s+/g, " ").slice(0, 3000));
       expect({ path, english: englishWords(html) }).toEqual({ path, english: [] });
     }
   });
@@ -196,7 +176,7 @@ describe("a reader of 繁體中文 meets no English", () => {
     expect(invalid.status).toBe(410);
     expect(invalid.html).toContain("此登入連結已失效");
     expect(invalid.html).toContain("<title>登入 — Podium</title>");
-    if (englishWords(invalid.html).length) console.log(perceivable(invalid.html).replace(/\s+/g, " ").slice(0, 3000));
+    if (englishWords(invalid.html).length) console.log(perceivableOf(invalid.html).replace(/\s+/g, " ").slice(0, 3000));
     expect(englishWords(invalid.html)).toEqual([]);
     const unknown = await page("/auth/oidc/no-such-university/callback");
     expect(unknown.status).toBe(404);
