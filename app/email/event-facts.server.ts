@@ -3,13 +3,24 @@
 // event notifications all build their messages from this one place.
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "~db/client.server";
-import { eventHosts, organizations, type Event } from "~db/schema";
+import { eventHosts, organizations, type Event, type HostRole } from "~db/schema";
 import { hostsLabel, inBillingOrder } from "~/events/labels";
 import { formatEventRange, formatViewerRange } from "~/time";
 import { translatorFor } from "~/i18n/catalogues.server";
 import { localized, sourceLocaleOf } from "~/i18n/localize-content";
 import type { Locale } from "~/i18n/locales";
 import type { EmailEventInfo } from "~emails/types";
+
+export interface HostForLabel {
+  shortName: string;
+  role: HostRole;
+  position: number;
+}
+
+/** "HKUST × KTH": the hosts in billing order (rows read by the caller, e.g. inside a larger query). */
+export function labelOfHosts(hosts: readonly HostForLabel[]): string {
+  return hostsLabel(inBillingOrder(hosts).map((h) => h.shortName));
+}
 
 /** "HKUST × KTH": the event's hosts in billing order. */
 export async function eventHostsLabel(db: Pick<Database, "select">, eventId: string): Promise<string> {
@@ -19,7 +30,7 @@ export async function eventHostsLabel(db: Pick<Database, "select">, eventId: str
     .innerJoin(organizations, eq(organizations.id, eventHosts.organizationId))
     .where(eq(eventHosts.eventId, eventId))
     .orderBy(asc(eventHosts.position));
-  return hostsLabel(inBillingOrder(hosts).map((h) => h.shortName));
+  return labelOfHosts(hosts);
 }
 
 /**

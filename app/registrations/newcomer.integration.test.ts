@@ -32,8 +32,8 @@ async function webinar(overrides: Partial<Parameters<typeof createEvent>[1]> = {
 
 describe("a newcomer's registration in one statement", () => {
   it("the newest migration that defines it holds exactly the function the lifecycle module generates", () => {
-    // 0009 created it; 0015 replaced it to write the registration's language.
-    const migration = readFileSync(path.resolve(import.meta.dirname, "../../db/migrations/0015_register_newcomer_language.sql"), "utf8");
+    // 0009 created it; 0015 replaced it to write the registration's language; 0020 to take only the foreseen state's email.
+    const migration = readFileSync(path.resolve(import.meta.dirname, "../../db/migrations/0020_register_newcomer_foreseen.sql"), "utf8");
     expect(migration).toContain(registerNewcomerFunctionSql());
   });
 
@@ -95,6 +95,45 @@ describe("a newcomer's registration in one statement", () => {
     expect(await registerNewcomer(database.db, { ...fresh, person: again, now: NOW, links })).toBeNull();
     const outcome = await registerAttendee(database.db, { eventId: event.id, input: { ...person(20), email: again.email }, now: NOW, links });
     expect(outcome.kind).toBe("already-registered");
+    await expectSeatBookkeeping(database.db, event.id);
+  });
+
+  it("a seat taken after the read: the function declines (its email would be the wrong one), the lifecycle waitlists with the waitlist email", async () => {
+    const event = await webinar({ capacity: 1 });
+    const seen = (await readEventWithVersion(database.db, event.id))!;
+    const late = { id: crypto.randomUUID(), ...person(40), locale: "en" as const, tokenVersion: 1 };
+    // Someone else takes the last seat; taking a seat does not change the event's version.
+    const first = await registerAttendee(database.db, { eventId: event.id, input: person(41), now: NOW, links });
+    expect(first.kind === "registered" && first.registration.status).toBe("confirmed");
+    expect((await readEventWithVersion(database.db, event.id))!.version).toBe(seen.version);
+
+    expect(await registerNewcomer(database.db, { ...seen, person: late, now: NOW, links })).toBeNull();
+    expect(await database.db.select().from(registrations).where(eq(registrations.email, late.email))).toEqual([]);
+
+    const outcome = await registerAttendee(database.db, { eventId: event.id, input: person(40), now: NOW, links, seen });
+    expect(outcome.kind === "registered" && [outcome.registration.status, outcome.waitlistRank]).toEqual(["waitlisted", 1]);
+    const [mail] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, person(40).email));
+    expect(mail).toMatchObject({ template: "registration-waitlisted", props: expect.objectContaining({ waitlistPosition: 1 }) });
+    expect(mail!.attachments).toEqual([]);
+    await expectSeatBookkeeping(database.db, event.id);
+  });
+
+  it("a seat freed after the read: the function declines, the lifecycle confirms with the invite", async () => {
+    const event = await webinar({ capacity: 1 });
+    const holder = await registerAttendee(database.db, { eventId: event.id, input: person(50), now: NOW, links });
+    if (holder.kind !== "registered") throw new Error("not registered");
+    const seen = (await readEventWithVersion(database.db, event.id))!;
+    // The holder's seat comes free without the event's own fields changing (as a cancellation does).
+    await database.db.update(events).set({ seatsTaken: 0, capacity: 1 }).where(eq(events.id, event.id));
+    await database.db.update(registrations).set({ status: "cancelled", cancelledAt: NOW }).where(eq(registrations.id, holder.registration.id));
+    await database.db.update(events).set({ updatedAt: event.updatedAt }).where(eq(events.id, event.id));
+    const versionAfter = (await readEventWithVersion(database.db, event.id))!.version;
+
+    const outcome = await registerAttendee(database.db, { eventId: event.id, input: person(51), now: NOW, links, seen: { ...seen, version: versionAfter } });
+    expect(outcome.kind === "registered" && outcome.registration.status).toBe("confirmed");
+    const [mail] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, person(51).email));
+    expect(mail!.template).toBe("registration-confirmed");
+    expect(mail!.attachments[0]!.content).toMatch(/METHOD:REQUEST/);
     await expectSeatBookkeeping(database.db, event.id);
   });
 

@@ -2,24 +2,29 @@
 //
 // The common case under an announcement: someone registers for the first time.
 // Everything that does not need the event's lock is done before it — the rules
-// that refuse (registration window), the tokens, the email for each outcome the
-// register transition allows (with its invite) — and one call of the PL/pgSQL
-// function below then locks the event, checks that the event is the version those
-// were built from and that the address is new, takes a seat or the next waitlist
-// ticket, and writes the registration, its journal entry and its outbox row. The
-// lock is held for that one statement inside the database, never across a round
-// trip through a busy event loop (which is what made p99 ~1 s).
+// that refuse (registration window), the tokens, the email (with its invite) for
+// the outcome the unlocked row foretells — and one call of the PL/pgSQL function
+// below then locks the event, checks that the event is the version those were
+// built from, that the address is new and that the seat decision is the one
+// foreseen, takes a seat or the next waitlist ticket, and writes the registration,
+// its journal entry and its outbox row. The lock is held for that one statement
+// inside the database, never across a round trip through a busy event loop (which
+// is what made p99 ~1 s). Emails for the other outcomes are not built: under a
+// rush most newcomers meet a full event, and an invite nobody receives was the
+// costliest part of each registration.
 //
 // The function is generated here from the lifecycle's own tables (TRANSITIONS,
 // planEffects), so lifecycle.server.ts stays the one owner of the rule; the
 // migration holds its text and a test checks the two are the same. Anything the
-// fast path does not cover (an address seen before, an event changed meanwhile,
-// an organizer adding someone, webhook endpoints to feed) answers "fallback" and goes through the lifecycle's
-// register transition as before.
+// fast path does not cover (an address seen before, an event changed meanwhile, a
+// seat taken or freed since the read, an organizer adding someone, webhook
+// endpoints to feed) answers "fallback" and goes through the lifecycle's register
+// transition as before.
 import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { events, type Event, type Registration } from "~db/schema";
-import { emailEventInfo } from "~/email/event-facts.server";
+import { emailEventInfo, emailEventInfoFor } from "~/email/event-facts.server";
+import { preparedStatement } from "~db/records.server";
 import { outboxValues } from "~/email/outbox.server";
 import { registrationTokenHashes, type LinkSigner } from "~/security/link-tokens.server";
 import type { Locale } from "~/i18n/locales";
@@ -74,6 +79,12 @@ BEGIN
     WHEN ev.requires_approval THEN 'pending'
     WHEN ev.capacity IS NULL OR ev.seats_taken < ev.capacity THEN 'confirmed'
     ELSE 'waitlisted' END;
+  -- The caller built the email of the one state it foresaw from its unlocked read; when a
+  -- seat was taken or freed since, the lifecycle's own path decides this registration.
+  IF NOT (p_emails ? target_state) THEN
+    RETURN QUERY SELECT 'fallback'::text, NULL::text, NULL::integer, NULL::integer, NULL::integer;
+    RETURN;
+  END IF;
   IF target_state IN ('confirmed', 'waitlisted') THEN
     UPDATE events SET
       seats_taken = seats_taken + (target_state = 'confirmed')::int,
@@ -95,7 +106,7 @@ BEGIN
     VALUES (p_event_id, (p_person->>'id')::uuid, 'register', NULL, target_state, 'attendee', 'The registrant', invite_seq,
       CASE WHEN ticket IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('waitlistTicket', ticket) END, p_now)
     RETURNING id INTO journal_id;
-  mail := p_emails->target_state;
+  mail := nullif(p_emails->target_state, 'null'::jsonb);
   IF mail IS NOT NULL THEN
     INSERT INTO email_outbox (dedupe_key, template, to_email, to_name, props, headers, attachments, registration_id, event_id,
         next_attempt_at, expires_at, priority, batchable)
@@ -112,6 +123,12 @@ END;
 $fn$ LANGUAGE plpgsql;`;
 }
 
+/** The state the function's seat decision gives a newcomer while the event stays as read. */
+export function foreseenState(event: Pick<Event, "requiresApproval" | "capacity" | "seatsTaken">): "pending" | "confirmed" | "waitlisted" {
+  if (event.requiresApproval) return "pending";
+  return event.capacity === null || event.seatsTaken < event.capacity ? "confirmed" : "waitlisted";
+}
+
 export interface Newcomer {
   id: string;
   email: string;
@@ -124,19 +141,33 @@ export interface Newcomer {
   tokenVersion: number;
 }
 
-/**
- * The event as the fast path needs it: the row and its exact version (updated_at
- * to the microsecond, as text: a JS Date keeps only milliseconds).
- */
+/** The event's columns plus its exact version (updated_at to the microsecond, as text: a JS Date keeps only milliseconds). */
+export const eventWithVersionColumns = { ...getTableColumns(events), version: sql<string>`${events.updatedAt}::text` };
+
+/** The event as the fast path needs it: the row and its exact version. */
 export async function readEventWithVersion(db: Pick<Database, "select">, eventId: string): Promise<{ event: Event; version: string } | undefined> {
-  const [row] = await db
-    .select({ ...getTableColumns(events), version: sql<string>`${events.updatedAt}::text` })
-    .from(events)
-    .where(eq(events.id, eventId));
+  const [row] = await db.select(eventWithVersionColumns).from(events).where(eq(events.id, eventId));
   if (!row) return undefined;
   const { version, ...event } = row;
   return { event, version };
 }
+
+// One named statement: PostgreSQL plans the call once per connection, and the
+// builder does not assemble it again for every registration.
+const callRegisterNewcomer = preparedStatement((db) =>
+  db
+    .select({
+      outcome: sql<string>`r.outcome`,
+      state: sql<RegistrationState | null>`r.state`,
+      waitlistTicket: sql<number | null>`r.waitlist_ticket`,
+      waitlistRank: sql<number | null>`r.waitlist_rank`,
+      inviteSequence: sql<number | null>`r.invite_sequence`,
+    })
+    .from(
+      sql`${sql.identifier(REGISTER_NEWCOMER_FUNCTION)}(${sql.placeholder("eventId")}::uuid, ${sql.placeholder("version")}::text, ${sql.placeholder("now")}::timestamptz, ${sql.placeholder("person")}::jsonb, ${sql.placeholder("emails")}::jsonb) as r`,
+    )
+    .prepare("register_newcomer"),
+);
 
 /**
  * Registers someone new in one statement, or answers null when the lifecycle's
@@ -146,7 +177,22 @@ export async function readEventWithVersion(db: Pick<Database, "select">, eventId
  */
 export async function registerNewcomer(
   db: Database,
-  { event, version, person, now, links }: { event: Event; version: string; person: Newcomer; now: Date; links: LinkSigner },
+  {
+    event,
+    version,
+    person,
+    now,
+    links,
+    hostsLabel,
+  }: {
+    event: Event;
+    version: string;
+    person: Newcomer;
+    now: Date;
+    links: LinkSigner;
+    /** The event's hosts label when the caller read it with the event (saves a round trip). */
+    hostsLabel?: string;
+  },
 ): Promise<{ registration: Registration; waitlistRank: number | null } | null> {
   const hashes = registrationTokenHashes(links.secret, person.id, person.tokenVersion);
   // What the row will be; the function fills in the state, ticket and SEQUENCE it decides.
@@ -166,40 +212,39 @@ export async function registerNewcomer(
     unsubscribedAt: null,
     erasedAt: null,
   };
-  const info = await emailEventInfo(db, event, person.timeZone, links.origin, person.locale);
-  const reachable: RegistrationState[] = event.requiresApproval ? ["pending"] : event.capacity === null ? ["confirmed"] : ["confirmed", "waitlisted"];
-  const emails: Record<string, unknown> = {};
-  for (const state of reachable) {
-    const plan = planEffects("register", null, state);
-    if (!plan.template) continue;
-    const row = outboxValues(
-      buildRegistrationEmail(
-        {
-          template: plan.template,
-          event,
-          registration: { ...base, status: state === "pending" ? "pending" : state === "confirmed" ? "confirmed" : "waitlisted", inviteSequence: plan.invite ? 1 : 0 },
-          links,
-          dedupeKey: "",
-          // Filled in by the function from the locked row: the newcomer is always last.
-          waitlistRank: null,
-          invite: plan.invite ? { method: plan.invite, sequence: 1 } : null,
-        },
-        info,
-      ),
-    );
-    emails[state] = row;
-  }
-  const [decided] = await db
-    .select({
-      outcome: sql<string>`r.outcome`,
-      state: sql<RegistrationState | null>`r.state`,
-      waitlistTicket: sql<number | null>`r.waitlist_ticket`,
-      waitlistRank: sql<number | null>`r.waitlist_rank`,
-      inviteSequence: sql<number | null>`r.invite_sequence`,
-    })
-    .from(
-      sql`${sql.identifier(REGISTER_NEWCOMER_FUNCTION)}(${event.id}::uuid, ${version}, ${now.toISOString()}::timestamptz, ${JSON.stringify({ ...person, ...hashes })}::jsonb, ${JSON.stringify(emails)}::jsonb) as r`,
-    );
+  const info =
+    hostsLabel === undefined
+      ? await emailEventInfo(db, event, person.timeZone, links.origin, person.locale)
+      : emailEventInfoFor(event, hostsLabel, person.timeZone, links.origin, person.locale);
+  // Only the email of the state the unlocked row foretells is built (an invite is the
+  // costliest part of a registration); the function falls back when the locked row disagrees.
+  const foreseen = foreseenState(event);
+  const plan = planEffects("register", null, foreseen);
+  const email = plan.template
+    ? outboxValues(
+        buildRegistrationEmail(
+          {
+            template: plan.template,
+            event,
+            registration: { ...base, status: foreseen, inviteSequence: plan.invite ? 1 : 0 },
+            links,
+            dedupeKey: "",
+            // Filled in by the function from the locked row: the newcomer is always last.
+            waitlistRank: null,
+            invite: plan.invite ? { method: plan.invite, sequence: 1 } : null,
+          },
+          info,
+        ),
+      )
+    : null;
+  const emails = { [foreseen]: email };
+  const [decided] = await callRegisterNewcomer(db).execute({
+    eventId: event.id,
+    version,
+    now: now.toISOString(),
+    person: JSON.stringify({ ...person, ...hashes }),
+    emails: JSON.stringify(emails),
+  });
   if (!decided || decided.outcome !== "registered" || !decided.state) return null;
   const state = decided.state as "pending" | "confirmed" | "waitlisted";
   return {

@@ -39,6 +39,13 @@ export type RegistrationOutcome =
   | { kind: "refused"; reason: RegistrationRefusal };
 
 
+/** An event read together with its exact version (see readEventWithVersion) and its hosts label. */
+export interface EventAsSeen {
+  event: Event;
+  version: string;
+  hostsLabel?: string;
+}
+
 export function registrationWindow(event: Pick<Event, "registrationOpensAt" | "registrationClosesAt" | "endsAt">) {
   return { opensAt: event.registrationOpensAt, closesAt: event.registrationClosesAt ?? event.endsAt };
 }
@@ -64,6 +71,7 @@ export async function registerAttendee(
     now,
     links,
     addedBy,
+    seen,
   }: {
     eventId: string;
     input: RegistrationInput;
@@ -71,6 +79,8 @@ export async function registerAttendee(
     links: LinkSigner;
     /** An organizer adding someone by hand: the registration window does not apply to them, capacity does. */
     addedBy?: Actor;
+    /** The event as the caller already read it (with its exact version and hosts), so the newcomer's path reads nothing again. */
+    seen?: EventAsSeen;
   },
 ): Promise<RegistrationOutcome> {
   const email = input.email.trim();
@@ -78,14 +88,14 @@ export async function registerAttendee(
   if (!addedBy) {
     // The common case, someone new, in one statement (newcomer.server.ts); it answers null
     // when the lifecycle's own path below must decide (address seen before, event just changed).
-    const read = await readEventWithVersion(db, eventId);
+    const read: EventAsSeen | undefined = seen?.event.id === eventId ? seen : await readEventWithVersion(db, eventId);
     if (!read) return { kind: "refused", reason: "not-found" };
-    const { event, version } = read;
+    const { event, version, hostsLabel } = read;
     const refusal = refusalFor(event, now);
     if (refusal) return { kind: "refused", reason: refusal };
     const id = randomUUID();
     const person = { id, email, name: input.name.trim(), affiliation: input.affiliation.trim(), timeZone: input.timeZone, locale: input.locale ?? "en", answers: input.answers, tokenVersion: 1 };
-    const decided = await registerNewcomer(db, { event, version, person, now, links });
+    const decided = await registerNewcomer(db, { event, version, person, now, links, hostsLabel });
     if (decided) return { kind: "registered", ...decided, manageToken: deriveToken(links.secret, "manage", id, 1) };
   }
   const outcome = await withLockedEvent(db, { eventId, now, links }, async (scope) => {

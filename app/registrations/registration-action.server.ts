@@ -8,10 +8,12 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
 import { preparedStatement } from "~db/records.server";
 import { events, registrationQuestions, type TranslationsColumn } from "~db/schema";
+import { labelOfHosts, type HostForLabel } from "~/email/event-facts.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { hitRateLimits } from "~/security/rate-limit.server";
 import { HONEYPOT_FIELD, registrationFormSchema, type QuestionDefinition } from "./registration-form";
-import { registerAttendee, type RegistrationRefusal } from "./register.server";
+import { registerAttendee, type EventAsSeen, type RegistrationRefusal } from "./register.server";
+import { eventWithVersionColumns } from "./newcomer.server";
 import { clientAddress } from "~/security/client-address.server";
 import { resolveTimeZone } from "~/time/zone-catalog.server";
 import { translatorFor } from "~/i18n/catalogues.server";
@@ -62,6 +64,34 @@ export async function loadQuestionsForPage(db: Database, eventId: string): Promi
   return questionsOfEvent(db).execute({ eventId });
 }
 
+// Everything the registration POST needs to know before the seat decision, in one
+// round trip: the event with its exact version (the newcomer's fast path checks it
+// under the lock), its questions in order and its hosts (for the emails). The
+// subqueries name "events" outright: drizzle leaves a column of the only table in
+// the FROM unqualified, which inside a subquery would mean the subquery's own column.
+const registrationFormOfEvent = preparedStatement((db) =>
+  db
+    .select({
+      ...eventWithVersionColumns,
+      questions: sql<QuestionDefinition[]>`coalesce((
+        select json_agg(json_build_object('id', q.id, 'kind', q.kind, 'label', q.label, 'required', q.required, 'options', q.options) order by q.position)
+        from registration_questions q where q.event_id = events.id), '[]'::json)`,
+      hosts: sql<HostForLabel[]>`coalesce((
+        select json_agg(json_build_object('shortName', o.short_name, 'role', h.role, 'position', h.position) order by h.position)
+        from event_hosts h join organizations o on o.id = h.organization_id where h.event_id = events.id), '[]'::json)`,
+    })
+    .from(events)
+    .where(eq(events.slug, sql.placeholder("slug")))
+    .prepare("registration_form_of_event"),
+);
+
+async function readRegistrationForm(db: Database, slug: string): Promise<{ seen: EventAsSeen; questions: QuestionDefinition[] } | undefined> {
+const [row] = await registrationFormOfEvent(db).execute({ slug });
+  if (!row) return undefined;
+  const { version, questions, hosts, ...event } = row;
+  return { seen: { event, version, hostsLabel: labelOfHosts(hosts) }, questions };
+}
+
 export type RegistrationActionData =
   | { kind: "form"; submission: SubmissionResult<string[]>; message?: string }
   | { kind: "already-registered"; email: string }
@@ -80,10 +110,12 @@ export async function handleRegistration({
   links: LinkSigner;
   now?: Date;
 }) {
-  const [event] = await db.select({ id: events.id, status: events.status }).from(events).where(eq(events.slug, slug));
+  const form = await readRegistrationForm(db, slug);
   const locale = requestLocale(request);
   const t = translatorFor(locale);
-  if (!event || event.status === "draft") throw new Response(t("errors.noSuchEvent"), { status: 404 });
+  if (!form || form.seen.event.status === "draft") throw new Response(t("errors.noSuchEvent"), { status: 404 });
+  const { seen, questions } = form;
+  const event = seen.event;
 
   const formData = await request.formData();
   const rawEmail = String(formData.get("email") ?? "").trim().toLowerCase().slice(0, 320);
@@ -108,7 +140,6 @@ export async function handleRegistration({
     );
   }
 
-  const questions = await loadQuestions(db, event.id);
   const submission = parseSubmission(formData, { schema: registrationFormSchema(questions, resolveTimeZone, t) });
   if (submission.status !== "success") {
     return data<RegistrationActionData>({ kind: "form", submission: submission.reply() }, { status: 400 });
@@ -126,6 +157,7 @@ export async function handleRegistration({
     },
     now,
     links,
+    seen,
   });
   switch (outcome.kind) {
     case "registered":

@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "~db/client.server";
+import { preparedStatement } from "~db/records.server";
 import { attemptThrottles, rateLimits } from "~db/schema";
 
 export interface RateLimitRule {
@@ -46,15 +47,34 @@ export async function hitRateLimits(db: Database, rules: RateLimitRule[], now: D
     const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
     return { rule, windowStart, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
   });
-  const rows = await db
-    .insert(rateLimits)
-    .values(windows.map(({ rule, windowStart }) => ({ key: rule.key, windowStart, hits: 1 })))
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
-    .returning({ key: rateLimits.key, hits: rateLimits.hits });
+  const rows = await countHits(db, rules.length).execute(
+    Object.fromEntries(windows.flatMap(({ rule, windowStart }, i) => [[`key${i}`, rule.key], [`windowStart${i}`, windowStart]])),
+  );
   const hitsByKey = new Map(rows.map((row) => [row.key, row.hits]));
   const exhausted = windows.filter(({ rule }) => (hitsByKey.get(rule.key) ?? 0) > rule.limit);
   if (exhausted.length === 0) return { allowed: true, retryAfterSeconds: 0 };
   return { allowed: false, retryAfterSeconds: Math.max(...exhausted.map((w) => w.retryAfterSeconds)) };
+}
+
+// One named statement per number of rules (the registration form always has the
+// same one or two), so PostgreSQL plans the upsert once per connection.
+const countHitsStatements = new Map<number, ReturnType<typeof countHitsStatement>>();
+
+function countHitsStatement(ruleCount: number) {
+  return preparedStatement((db) =>
+    db
+      .insert(rateLimits)
+      .values(Array.from({ length: ruleCount }, (_, i) => ({ key: sql.placeholder(`key${i}`), windowStart: sql.placeholder(`windowStart${i}`), hits: 1 })))
+      .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
+      .returning({ key: rateLimits.key, hits: rateLimits.hits })
+      .prepare(`rate_limit_hits_${ruleCount}`),
+  );
+}
+
+function countHits(db: Database, ruleCount: number) {
+  let statement = countHitsStatements.get(ruleCount);
+  if (!statement) countHitsStatements.set(ruleCount, (statement = countHitsStatement(ruleCount)));
+  return statement(db);
 }
 
 /**
