@@ -168,7 +168,7 @@ async function main() {
   url.pathname = `/${name}`;
   const port = Number(process.env.BENCH_APP_PORT ?? 3392);
   const dataDir = mkdtempSync(path.join(tmpdir(), "podium-bench-reg-"));
-  const app = spawn(process.execPath, [...(process.env.PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "server.ts"], {
+  const app = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", PODIUM_DATA_DIR: dataDir, PODIUM_WORKER: "off", DATABASE_URL: url.toString(), PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
