@@ -80,7 +80,7 @@ const perceivableOf = (html: string) => perceivable(html, { drop: [ZONE_OPTIONS]
 /** Latin words that are not an address, a zone abbreviation or a name every language shares. */
 function englishWords(html: string): string[] {
   const text = perceivableOf(html)
-    .replace(/https?:\/\/\S+/g, " ")
+    .replace(/https?:\/\/\S*/g, " ")
     .replace(/[\w.+-]+@[\w.-]+/g, " ");
   const words = text.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]/g) ?? [];
   return [...new Set(words.filter((word) => !SAME_IN_EVERY_LANGUAGE.has(word) && !ZONE_ABBREVIATION.test(word)))];
@@ -160,6 +160,21 @@ describe("a reader of 繁體中文 meets no English", () => {
     expect(answered.html).toContain("多謝");
     expect(englishWords(answered.html)).toEqual([]);
   });
+  it("when the speaker's talk details are refused (no title, a link that is no web address)", async () => {
+    const portal = await page(speakerPath);
+    const itemId = /name="itemId" value="([^"]+)"/.exec(portal.html)?.[1];
+    expect(itemId).toBeDefined();
+    const refused = await page(speakerPath, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://podium.test" },
+      body: new URLSearchParams({ intent: "talk", itemId: itemId!, title: " ", abstract: "交通與城市。", materialsUrl: "javascript:alert(1)" }),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain("請為演講輸入題目");
+    expect(refused.html).toContain("簡報或資料連結必須以 https:// 或 http:// 開頭");
+    expect(englishWords(refused.html)).toEqual([]);
+  });
+
   it("when a sign-in fails, and when a sign-in link is asked for", async () => {
     const post = (fields: Record<string, string>) =>
       page("/login", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://podium.test" }, body: new URLSearchParams(fields) });

@@ -1,4 +1,4 @@
-// The directory forms' zod pieces (see directory-fields.ts) with their messages given
+// The directory forms' zod pieces, with their messages given
 // by the caller, already in the reader's language: each form names its own fields,
 // which reads better in every language than one sentence with the field's name put in.
 import { z } from "zod";

@@ -8,7 +8,7 @@ import { translatorFor } from "~/i18n/catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form-fields";
 import { enterPortal, handlePortalAction, loadPortal, refuseSpeakerLink } from "~/speakers/portal.server";
-import { speakerProfileSchemaIn, talkDetailsSchema } from "~/speakers/speaker-forms";
+import { speakerProfileSchemaIn, talkDetailsSchemaIn } from "~/speakers/speaker-forms";
 import { ActionNotice } from "~/components/action-notice";
 import { STEADY_VALIDATION } from "~/components/form-validation";
 
@@ -78,13 +78,14 @@ function ProfileForm({ defaultValue, zones, lastResult }: { defaultValue: Record
 
 function TalkForm({ session, lastResult }: { session: { id: string; title: string; abstract: string; materialsUrl: string }; lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation();
+  const schema = talkDetailsSchemaIn(t);
   const [form, fields] = useForm({
     id: `talk-${session.id}`,
     lastResult,
     defaultValue: { itemId: session.id, title: session.title, abstract: session.abstract, materialsUrl: session.materialsUrl },
-    constraint: getZodConstraint(talkDetailsSchema),
+    constraint: getZodConstraint(schema),
     ...STEADY_VALIDATION,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: talkDetailsSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <Form method="post" className="stack-form" {...getFormProps(form)}>

@@ -19,7 +19,7 @@ import { formatEventRange, formatInstant, formatViewerRange } from "~/time";
 import { listTimeZones } from "~/time/zone-catalog.server";
 import { queueSpeakerWebhook } from "~/webhooks/webhook-outbox.server";
 import { openSpeakerPortal, segmentsOfPerson, talkEditCutoff, type PortalAccess } from "./invitations.server";
-import { emailLanguageSchema, responseSchema, speakerProfileSchemaIn, talkDetailsSchema } from "./speaker-forms";
+import { emailLanguageSchema, responseSchema, speakerProfileSchemaIn, talkDetailsSchemaIn } from "./speaker-forms";
 import { emailLocale } from "~emails/i18n";
 
 /** Guessing tokens is hopeless anyway (256 bits); this makes trying expensive too. */
@@ -232,7 +232,7 @@ export async function handlePortalAction(db: Database, request: Request, access:
   }
 
   if (intent === "talk") {
-    const submission = parseSubmission(formData, { schema: talkDetailsSchema });
+    const submission = parseSubmission(formData, { schema: talkDetailsSchemaIn(t) });
     const formId = String(formData.get("itemId") ?? "");
     if (now >= talkEditCutoff(event)) {
       return data(

@@ -3,7 +3,7 @@
 // organizers decide (the public address and the private email).
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "~/i18n/locales";
-import { optionalText, optionalWebLink } from "~/events/directory-fields";
+import { optionalTextIn, optionalWebLinkIn } from "~/events/directory-fields-in";
 import { personFormSchemaIn } from "~/people/person-form";
 import type { Translate } from "~/i18n/translator";
 
@@ -13,13 +13,27 @@ export function speakerProfileSchemaIn(t: Translate) {
 }
 export type SpeakerProfileValues = z.infer<ReturnType<typeof speakerProfileSchemaIn>>;
 
-export const talkDetailsSchema = z.object({
-  itemId: z.string({ required_error: "That session does not exist" }).uuid("That session does not exist"),
-  title: z.string({ required_error: "Give your talk a title" }).trim().min(1, "Give your talk a title").max(200, "Keep the title under 200 characters"),
-  abstract: optionalText(5000, "abstract"),
-  materialsUrl: optionalWebLink("slides or materials link"),
-});
-export type TalkDetailsValues = z.infer<typeof talkDetailsSchema>;
+const TALK_TITLE_MAX = 200;
+const ABSTRACT_MAX = 5000;
+
+/** A talk's details as its speaker edits them, with messages in the speaker's language. */
+export function talkDetailsSchemaIn(t: Translate) {
+  return z.object({
+    itemId: z.string({ required_error: t("talkForm.sessionMissing") }).uuid(t("talkForm.sessionMissing")),
+    title: z
+      .string({ required_error: t("talkForm.titleRequired") })
+      .trim()
+      .min(1, t("talkForm.titleRequired"))
+      .max(TALK_TITLE_MAX, t("talkForm.titleTooLong", { max: TALK_TITLE_MAX })),
+    abstract: optionalTextIn(ABSTRACT_MAX, t("talkForm.abstractTooLong", { max: ABSTRACT_MAX })),
+    materialsUrl: optionalWebLinkIn({
+      tooLong: t("talkForm.materialsUrlTooLong"),
+      notUrl: t("talkForm.materialsUrlNotUrl"),
+      notWeb: t("talkForm.materialsUrlNotWeb"),
+    }),
+  });
+}
+export type TalkDetailsValues = z.infer<ReturnType<typeof talkDetailsSchemaIn>>;
 
 export const responseSchema = z.object({ response: z.enum(["confirmed", "declined"], { errorMap: () => ({ message: "Choose to confirm or decline" }) }) });
 
