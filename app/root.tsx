@@ -16,7 +16,7 @@ import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { DatabaseOutagePage, databaseOutageFrom } from "./components/database-outage-page";
 import { LanguageAlternates, LanguageSwitcher } from "./components/language-switcher";
-import { messagesFor } from "./i18n/catalogues.server";
+import { serializedMessagesFor, translatorFor } from "./i18n/catalogues.server";
 import { requestLocale } from "./i18n/request-locale.server";
 import { DEFAULT_LOCALE, type Locale } from "./i18n/locales";
 import { i18nFor } from "./i18n/translator";
@@ -35,16 +35,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.s
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = requestLocale(request);
-  const messages = messagesFor(locale);
   const viewerZone = viewerZoneFrom(request);
   return {
     viewerZone,
     viewerZoneName: viewerZone ? zoneName(viewerZone, locale) : null,
     locale,
     // Only the language this page is in: the browser hydrates with it and never downloads the others.
-    messages,
+    messages: serializedMessagesFor(locale),
     origin: context.origin,
-    siteTitle: i18nFor(locale, messages).t("site.title"),
+    siteTitle: translatorFor(locale)("site.title"),
   };
 }
 

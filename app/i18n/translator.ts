@@ -7,6 +7,12 @@ import { DEFAULT_LOCALE, isLocale, languageNameIn, type Locale } from "./locales
 
 /** A language's catalogue: nested objects of messages, plurals as key_one / key_other. */
 export type Messages = { [key: string]: string | Messages };
+/**
+ * A catalogue as JSON text, the way loaders hand one to the page: Remix encodes loader data
+ * value by value on every request (even for a page that ships no script), and a catalogue
+ * is ~800 values; as one string it costs a single copy. Parsed once per language, below.
+ */
+export type SerializedMessages = string;
 /** Every user-facing sentence goes through one of these. */
 export type Translate = TFunction;
 
@@ -31,10 +37,10 @@ const instances = new Map<Locale, I18n>();
  * The instance for the language the page was rendered in, made once: the
  * catalogue of a language does not change within a build.
  */
-export function i18nFor(locale: Locale, messages: Messages): I18n {
+export function i18nFor(locale: Locale, messages: Messages | SerializedMessages): I18n {
   let instance = instances.get(locale);
   if (!instance) {
-    instance = createI18n(locale, messages);
+    instance = createI18n(locale, typeof messages === "string" ? (JSON.parse(messages) as Messages) : messages);
     instances.set(locale, instance);
   }
   return instance;
@@ -59,7 +65,9 @@ export const CONSOLE_NAMESPACE = "console";
  * components below can ask `useTranslation(namespace)` in the same render, on the
  * server and in the browser alike.
  */
-export function withNamespace(i18n: I18n, namespace: string, locale: Locale, messages: Messages): I18n {
-  if (!i18n.hasResourceBundle(locale, namespace)) i18n.addResourceBundle(locale, namespace, messages);
+export function withNamespace(i18n: I18n, namespace: string, locale: Locale, messages: Messages | SerializedMessages): I18n {
+  if (!i18n.hasResourceBundle(locale, namespace)) {
+    i18n.addResourceBundle(locale, namespace, typeof messages === "string" ? (JSON.parse(messages) as Messages) : messages);
+  }
   return i18n;
 }

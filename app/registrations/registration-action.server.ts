@@ -11,7 +11,9 @@ import { events, registrationQuestions, type TranslationsColumn } from "~db/sche
 import { labelOfHosts, type HostForLabel } from "~/email/event-facts.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
 import { hitRateLimits } from "~/security/rate-limit.server";
-import { HONEYPOT_FIELD, registrationFormSchema, type QuestionDefinition } from "./registration-form";
+import { HONEYPOT_FIELD, questionsKey, registrationFormSchema, type QuestionDefinition } from "./registration-form";
+import { boundedMemo } from "~/shared/bounded-memo";
+import type { Locale } from "~/i18n/locales";
 import { registerAttendee, type EventAsSeen, type RegistrationRefusal } from "./register.server";
 import { eventWithVersionColumns } from "./newcomer.server";
 import { clientAddress } from "~/security/client-address.server";
@@ -92,6 +94,12 @@ const [row] = await registrationFormOfEvent(db).execute({ slug });
   return { seen: { event, version, hostsLabel: labelOfHosts(hosts) }, questions };
 }
 
+// Built once per language and set of questions rather than on every POST.
+const registrationSchemaFor = boundedMemo(500, (key: string) => {
+  const [locale, questions] = JSON.parse(key) as [Locale, string];
+  return registrationFormSchema(JSON.parse(questions) as QuestionDefinition[], resolveTimeZone, translatorFor(locale));
+});
+
 export type RegistrationActionData =
   | { kind: "form"; submission: SubmissionResult<string[]>; message?: string }
   | { kind: "already-registered"; email: string }
@@ -140,7 +148,7 @@ export async function handleRegistration({
     );
   }
 
-  const submission = parseSubmission(formData, { schema: registrationFormSchema(questions, resolveTimeZone, t) });
+  const submission = parseSubmission(formData, { schema: registrationSchemaFor(JSON.stringify([locale, questionsKey(questions)])) });
   if (submission.status !== "success") {
     return data<RegistrationActionData>({ kind: "form", submission: submission.reply() }, { status: 400 });
   }

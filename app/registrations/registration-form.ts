@@ -13,6 +13,14 @@ export const AFFILIATION_MAX = 200;
 export const SHORT_ANSWER_MAX = 500;
 export const LONG_ANSWER_MAX = 5000;
 
+/**
+ * What the schema reads of the questions, as a string: the key under which the server keeps
+ * a built schema (zod schemas are immutable, and events ask the same few questions).
+ */
+export function questionsKey(questions: readonly QuestionDefinition[]): string {
+  return JSON.stringify(questions.map(({ id, kind, label, required, options }) => ({ id, kind, label, required, options })));
+}
+
 function questionSchema(q: QuestionDefinition, t: Translate): z.ZodTypeAny {
   const label = q.label;
   const requiredMessage = t("validation.answerRequired", { label });

@@ -5,13 +5,20 @@ import type { Database } from "~db/client.server";
 import type { Event } from "~db/schema";
 import { getZodConstraint } from "@conform-to/zod";
 import type { FormConstraint } from "~/components/registration-form";
-import { registrationFormSchema, type QuestionDefinition } from "./registration-form";
+import { questionsKey, registrationFormSchema, type QuestionDefinition } from "./registration-form";
+import { boundedMemo } from "~/shared/bounded-memo";
 import { registrationOffer, type RegistrationOffer } from "./registration-offer";
 import { loadQuestionsForPage, refusalMessage } from "./registration-action.server";
 import { translatorFor } from "~/i18n/catalogues.server";
 import { refusalFor } from "./register.server";
 import { seatsLeft } from "./lifecycle.server";
 import { localized, langAttribute, sourceLocaleOf, type ContentLanguage } from "~/i18n/localize-content";
+
+// The browser's constraints (required, lengths) follow the questions' shape, never the
+// language; every uncached view of an event page asks for them.
+const constraintOf = boundedMemo(500, (key: string) =>
+  getZodConstraint(registrationFormSchema(JSON.parse(key) as QuestionDefinition[], undefined, translatorFor("en"))),
+);
 
 export interface RegistrationPanel {
   open: boolean;
@@ -65,7 +72,7 @@ export async function loadRegistrationPanel(
     full: left === 0,
     requiresApproval: event.requiresApproval,
     questions,
-    constraint: getZodConstraint(registrationFormSchema(questions, undefined, t)),
+    constraint: constraintOf(questionsKey(questions)),
     offer: registrationOffer({ requiresApproval: event.requiresApproval, capacity: event.capacity, seatsLeft: left }, t),
   };
 }

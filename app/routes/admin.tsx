@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
-import { consoleMessagesFor } from "~/i18n/console-catalogues.server";
+import { serializedConsoleMessagesFor } from "~/i18n/console-catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { CONSOLE_NAMESPACE, withNamespace } from "~/i18n/translator";
 
@@ -12,7 +12,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context.db, request);
   const locale = requestLocale(request);
   // The console's messages, for console pages only (public pages never carry them).
-  return { user: { name: user.name, role: user.role }, locale, consoleMessages: consoleMessagesFor(locale) };
+  return { user: { name: user.name, role: user.role }, locale, consoleMessages: serializedConsoleMessagesFor(locale) };
 }
 
 export function headers() {
