@@ -13,7 +13,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { DatabaseOutagePage, databaseOutageFrom } from "./components/database-outage-page";
 import { LanguageAlternates, LanguageSwitcher } from "./components/language-switcher";
 import { serializedMessagesFor, translatorFor } from "./i18n/catalogues.server";

@@ -3,7 +3,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { USER_PASSWORD_MIN, USER_ROLES, userFormSchemasIn } from "~/auth/user-form";
 import { CONSOLE_NAMESPACE, type Translate } from "~/i18n/translator";
 import { FormErrors, SelectField, TextField } from "./form-fields";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { ScrollRegion } from "./scroll-region";
 

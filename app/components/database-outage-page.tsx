@@ -1,5 +1,5 @@
 import { isRouteErrorResponse } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** What a page needs to say "the database is away" and offer to send the same thing again. */
 export interface DatabaseOutage {

@@ -6,7 +6,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { eventFormSchemaIn, HOST_CHOICES, MAX_DISPLAY_ZONES } from "~/events/event-form";
 import { isLocale } from "~/i18n/locales";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";

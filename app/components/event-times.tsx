@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { EventWhen } from "~/events/event-view.server";
 
 /** The date line, one row per display zone, and the viewer's own time. */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { FeedSubscription } from "~/calendar";
 
 /** Subscribe (so new and moved events keep arriving) or download once; `name` says which feed. */

@@ -3,7 +3,7 @@
 // same way to a screen reader and works without JavaScript.
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 

@@ -1,5 +1,5 @@
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Translate } from "~/i18n/translator";
 import type { JoinProblem } from "~/registrations/join-page.server";
 

@@ -1,5 +1,5 @@
 import { useLocation, useMatches, useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { LANGUAGE_PARAM, LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "~/i18n/locales";
 import type { DocumentHandle, loader as rootLoader } from "~/root";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { EventPhase } from "~/events/event-phase";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 

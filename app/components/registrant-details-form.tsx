@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { registrantDetailsSchema, type QuestionDefinition } from "~/registrations/registration-form";
 import { zoneChoiceValue } from "~/time";
 import { QuestionFields } from "./registration-form";

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import type { getZodConstraint } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { zoneChoiceValue } from "~/time/zone-names";
 import { TimeZoneField } from "./time-zone-field";
 import { HONEYPOT_FIELD, type QuestionDefinition } from "~/registrations/registration-fields";

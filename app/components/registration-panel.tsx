@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { RegistrationActionData } from "~/registrations/registration-action.server";
 import type { RegistrationPanel } from "~/registrations/registration-panel.server";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { RegistrationForm } from "./registration-form";
 
 export function RegistrationPanelView({

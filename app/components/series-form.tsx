@@ -2,7 +2,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { seriesFormSchemaIn } from "~/events/series-form";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { FormErrors, TextAreaField, TextField } from "./form-fields";

@@ -1,6 +1,6 @@
 import type { HeadersFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Translate } from "~/i18n/translator";
 
 /** The sign-in routes' headers: Retry-After and Cache-Control reach the document response only through here. */

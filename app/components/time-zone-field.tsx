@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 // The zone suggestions (300-odd cities and zones) are rendered once, into the
 // page's HTML, from the server's catalogue (entry.server provides them). They

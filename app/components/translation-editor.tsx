@@ -4,7 +4,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { sourceLocaleFormSchemaIn, translationFormSchemaIn, TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import type { TranslationEditor as EditorData, TranslationRow } from "~/content/translations-admin.server";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, languageNameIn, type Locale } from "~/i18n/locales";

@@ -1,7 +1,7 @@
 // On the event overview: which fields each language still lacks, so an organizer
 // sees at a glance what Swedish or Chinese readers will get in the source language.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { TRANSLATION_TAB_PARAM } from "~/content/translation-form";
 import type { TranslationGap } from "~/content/translations-admin.server";
 import { languageNameIn, type Locale } from "~/i18n/locales";

@@ -2,7 +2,8 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { endpointFormSchemaIn } from "~/webhooks/endpoint-form";
 import { WEBHOOK_EVENT_TYPES } from "~/webhooks/event-types";

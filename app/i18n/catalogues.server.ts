@@ -4,7 +4,7 @@ import en from "./catalogues/en.json";
 import sv from "./catalogues/sv.json";
 import zhHant from "./catalogues/zh-Hant.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
-import { i18nFor, type Messages, type SerializedMessages, type Translate } from "./translator";
+import { i18nFor, translatorOf, type Messages, type SerializedMessages, type Translate } from "./translator";
 
 export const CATALOGUES: Record<Locale, Messages> = { en, "zh-Hant": zhHant, sv };
 
@@ -19,7 +19,7 @@ export function serializedMessagesFor(locale: Locale): SerializedMessages {
 
 /** The translate function of a language, for loaders, domain sentences and emails. */
 export function translatorFor(locale: Locale = DEFAULT_LOCALE): Translate {
-  return i18nFor(locale, CATALOGUES[locale]).t;
+  return translatorOf(i18nFor(locale, CATALOGUES[locale]));
 }
 
 export function i18nServerInstance(locale: Locale) {

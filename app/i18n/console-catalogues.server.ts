@@ -19,7 +19,7 @@ import integrationsSv from "./catalogues/console/integrations/sv.json";
 import integrationsZhHant from "./catalogues/console/integrations/zh-Hant.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import { i18nServerInstance } from "./catalogues.server";
-import { CONSOLE_NAMESPACE, withNamespace, type Messages, type SerializedMessages, type Translate } from "./translator";
+import { CONSOLE_NAMESPACE, translatorOf, withNamespace, type Messages, type SerializedMessages, type Translate } from "./translator";
 
 /** Joins the parts of one language, refusing two parts that claim the same top-level key. */
 export function joinCatalogueParts(parts: Record<string, Messages>): Messages {
@@ -54,5 +54,5 @@ export function serializedConsoleMessagesFor(locale: Locale): SerializedMessages
 /** The console's translate function, for loaders and actions. */
 export function consoleTranslatorFor(locale: Locale = DEFAULT_LOCALE): Translate {
   const i18n = withNamespace(i18nServerInstance(locale), CONSOLE_NAMESPACE, locale, CONSOLE_CATALOGUES[locale]);
-  return i18n.getFixedT(locale, CONSOLE_NAMESPACE);
+  return translatorOf(i18n, CONSOLE_NAMESPACE);
 }

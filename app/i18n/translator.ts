@@ -46,6 +46,48 @@ export function i18nFor(locale: Locale, messages: Messages | SerializedMessages)
   return instance;
 }
 
+const translators = new WeakMap<I18n, Map<string, Translate>>();
+const TRANSLATION_NAMESPACE = "translation";
+
+/**
+ * The translate function of one instance and namespace, made once and remembering its
+ * answers. A page asks the same few hundred sentences on every render, and each i18next
+ * call copies the instance's options and walks the resolver; a catalogue never changes
+ * within a build, so an answer found once (with the same plain options) is the answer.
+ * Calls with non-plain options (arrays, objects, as <Trans> passes) and keys not found
+ * (a namespace added later) are always asked afresh.
+ */
+export function translatorOf(i18n: I18n, namespace: string = TRANSLATION_NAMESPACE): Translate {
+  let byNamespace = translators.get(i18n);
+  if (!byNamespace) translators.set(i18n, (byNamespace = new Map()));
+  const known = byNamespace.get(namespace);
+  if (known) return known;
+  const fixed = i18n.getFixedT(i18n.language, namespace) as unknown as ((...args: unknown[]) => unknown) & { lng?: string; lngs?: string[] };
+  const answers = new Map<string, string>();
+  const remembering = ((key: unknown, options?: unknown, ...rest: unknown[]) => {
+    if (typeof key !== "string" || rest.length > 0 || !isPlainOptions(options)) return fixed(key, options, ...rest);
+    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+    const remembered = answers.get(id);
+    if (remembered !== undefined) return remembered;
+    const answer = fixed(key, options);
+    if (typeof answer === "string" && answer !== key && answers.size < MAX_REMEMBERED_ANSWERS) answers.set(id, answer);
+    return answer;
+  }) as unknown as Translate;
+  // What i18next's own fixed functions carry, for <Trans t={t}> and localeOf.
+  Object.assign(remembering, { lng: fixed.lng, lngs: fixed.lngs, ns: namespace, keyPrefix: undefined });
+  byNamespace.set(namespace, remembering);
+  return remembering;
+}
+
+/** Sentences with a title or a name put in vary without end; past this many, they are no longer kept. */
+const MAX_REMEMBERED_ANSWERS = 20_000;
+
+function isPlainOptions(options: unknown): boolean {
+  if (options === undefined) return true;
+  if (typeof options !== "object" || options === null || Array.isArray(options)) return false;
+  return Object.values(options).every((value) => value === null || ["string", "number", "boolean"].includes(typeof value));
+}
+
 /** A language's name in the language `t` speaks (i18next's fixed translate functions carry their `lng`). */
 export function languageNameFor(t: Translate, language: Locale): string {
   return languageNameIn(localeOf(t), language);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { translatorFor } from "~/i18n/catalogues.server";
 import type { DocumentHandle } from "~/root";
 import { EventCard } from "~/components/event-card";

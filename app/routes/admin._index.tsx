@@ -9,7 +9,7 @@ import { formatEventRange, formatInstant } from "~/time";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
 import { ScrollRegion } from "~/components/scroll-region";
 import { ActionNotice } from "~/components/action-notice";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";

@@ -4,7 +4,7 @@ import { listInstanceAudit, toAuditRows } from "~/audit/audit-log.server";
 import { requireUser } from "~/auth/session.server";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
 import { AuditTable } from "~/components/audit-table";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";

@@ -6,7 +6,8 @@ import { handleEventOverviewAction, loadEventOverview } from "~/events/event-ove
 import { ActionNotice } from "~/components/action-notice";
 import { TranslationGaps } from "~/components/translation-gaps";
 import { translationGaps } from "~/content/translations-admin.server";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";

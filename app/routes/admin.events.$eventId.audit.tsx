@@ -4,7 +4,7 @@ import { listEventAudit, toAuditRows } from "~/audit/audit-log.server";
 import { requireEventAccess } from "~/auth/event-access.server";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
 import { AuditTable } from "~/components/audit-table";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";

@@ -4,7 +4,7 @@ import { requireEventAccess } from "~/auth/event-access.server";
 import { PlainField } from "~/components/form-fields";
 import { ActionNotice } from "~/components/action-notice";
 import { duplicateEventSchemaIn } from "~/events/duplicate-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";

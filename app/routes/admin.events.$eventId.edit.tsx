@@ -4,7 +4,7 @@ import { requireEventAccess } from "~/auth/event-access.server";
 import { EventForm } from "~/components/event-form";
 import { eventFormDefaults } from "~/events/event-admin.server";
 import { eventFormPageData, handleEventForm } from "~/events/event-form-action.server";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

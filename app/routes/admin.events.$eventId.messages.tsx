@@ -5,7 +5,7 @@ import { ActionNotice } from "~/components/action-notice";
 import { PlainField } from "~/components/form-fields";
 import { MESSAGE_AUDIENCES, MESSAGE_BODY_MAX } from "~/events/registrant-message-form";
 import { ScrollRegion } from "~/components/scroll-region";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { handleRegistrantMessageAction } from "~/events/registrant-messages-action.server";

@@ -4,7 +4,7 @@ import { requireEventAccess } from "~/auth/event-access.server";
 import { PlainField } from "~/components/form-fields";
 import { useResetOnSuccess } from "~/components/use-reset-on-success";
 import { QUESTION_KINDS } from "~/registrations/question-kinds";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { handleQuestionsAction, listQuestionsForEditing } from "~/registrations/questions-admin.server";
 import { ActionNotice } from "~/components/action-notice";

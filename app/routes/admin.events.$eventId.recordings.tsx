@@ -6,7 +6,7 @@ import { PlainField } from "~/components/form-fields";
 import { useResetOnSuccess } from "~/components/use-reset-on-success";
 import { handleRecordingsAction, listRecordingsForEditing, recordingVisibility } from "~/events/recordings-admin.server";
 import { ActionNotice } from "~/components/action-notice";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";

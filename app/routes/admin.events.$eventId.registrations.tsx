@@ -8,7 +8,7 @@ import { registrationCounts } from "~/events/event-stats.server";
 import { handleRegistrationsAction } from "~/registrations/registrations-admin-action.server";
 import { listEventRegistrations } from "~/registrations/registrations-admin.server";
 import { STATUS_FILTERS, parseStatusFilter } from "~/registrations/registration-status";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";
 import { listTimeZones } from "~/time/zone-catalog.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireEventAccess } from "~/auth/event-access.server";
 import { StatusBadge } from "~/components/phase-badge";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";

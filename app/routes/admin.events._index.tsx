@@ -4,7 +4,7 @@ import { requireUser } from "~/auth/session.server";
 import { listManagedEvents } from "~/events/event-admin.server";
 import { formatEventRange } from "~/time";
 import { ActionNotice } from "~/components/action-notice";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";

@@ -5,7 +5,7 @@ import { EventForm } from "~/components/event-form";
 import { newEventDefaults } from "~/events/event-admin.server";
 import { eventFormPageData, handleEventForm } from "~/events/event-form-action.server";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { consoleTranslatorFor } from "~/i18n/console-catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import { CONSOLE_NAMESPACE } from "~/i18n/translator";

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { findOidcProvider, startOidcSignIn } from "~/auth/oidc-sign-in.server";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { SignInProblemPage, signInProblemHeaders, unknownProvider } from "~/components/sign-in-problem";
 import { translatorFor } from "~/i18n/catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";

@@ -7,7 +7,7 @@ import { handleLoginForm, signInOptions } from "~/auth/login.server";
 import { lastFormErrors, STEADY_VALIDATION } from "~/components/form-validation";
 import { LINK_INTENT, loginSchemaIn, signInLinkSchemaIn } from "~/auth/login-form";
 import { getCurrentUser, safeRedirectPath } from "~/auth/session.server";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { translatorFor } from "~/i18n/catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 

@@ -5,7 +5,7 @@ import { findSpeaker } from "~/events/public-events.server";
 import { toSpeakerPage } from "~/events/speaker-view.server";
 import { contentLanguage } from "~/i18n/content-locale.server";
 import { viewerZoneFrom } from "~/viewer/viewer-zone.server";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { translatorFor } from "~/i18n/catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 import type { DocumentHandle } from "~/root";

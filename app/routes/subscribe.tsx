@@ -5,7 +5,7 @@ import { FeedSubscribe } from "~/components/feed-subscribe";
 import { listPublicSeries } from "~/events/public-events.server";
 import { contentLanguage, feedUrlIn } from "~/i18n/content-locale.server";
 import { pickFields, sourceLocaleOf } from "~/i18n/localize-content";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { translatorFor } from "~/i18n/catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 

@@ -5,7 +5,7 @@ import { TimeZoneField } from "~/components/time-zone-field";
 import { safeRedirectPath } from "~/auth/session.server";
 import { zoneChoiceValue, zoneName } from "~/time";
 import { readViewerZoneChoice, viewerChoseZone, viewerZoneCookies, viewerZoneFrom } from "~/viewer/viewer-zone.server";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { translatorFor } from "~/i18n/catalogues.server";
 import { requestLocale } from "~/i18n/request-locale.server";
 
