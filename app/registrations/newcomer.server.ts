@@ -27,6 +27,7 @@ import { emailEventInfo, emailEventInfoFor } from "~/email/event-facts.server";
 import { preparedStatement } from "~db/records.server";
 import { outboxValues } from "~/email/outbox.server";
 import { registrationTokenHashes, type LinkSigner } from "~/security/link-tokens.server";
+import { HIT_RATE_LIMITS_FUNCTION } from "~/security/rate-limit.server";
 import type { Locale } from "~/i18n/locales";
 import { TRANSITIONS, type RegistrationState } from "./lifecycle.server";
 import { planEffects } from "./registration-effects.server";
@@ -48,7 +49,7 @@ export function registerNewcomerFunctionSql(): string {
     throw new Error("TRANSITIONS.register changed: regenerate podium_register_newcomer's seat decision");
   }
   return `CREATE OR REPLACE FUNCTION ${REGISTER_NEWCOMER_FUNCTION}(
-  p_event_id uuid, p_seen_version text, p_now timestamptz, p_person jsonb, p_emails jsonb
+  p_event_id uuid, p_seen_version text, p_now timestamptz, p_person jsonb, p_emails jsonb, p_limits jsonb
 ) RETURNS TABLE (outcome text, state text, waitlist_ticket integer, waitlist_rank integer, invite_sequence integer) AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -59,6 +60,12 @@ DECLARE
   journal_id uuid;
   mail jsonb;
 BEGIN
+  -- The form's rate limits, counted first and in this transaction (no commit of their own);
+  -- whatever follows, this attempt has been counted.
+  IF EXISTS (SELECT 1 FROM ${HIT_RATE_LIMITS_FUNCTION}(p_limits) h WHERE h.over) THEN
+    RETURN QUERY SELECT 'limited'::text, NULL::text, NULL::integer, NULL::integer, NULL::integer;
+    RETURN;
+  END IF;
   -- Webhook subscribers are fed from the lifecycle's effects (app/webhooks, migration 0011):
   -- while any endpoint is enabled, newcomers take that path so none misses a registration.
   IF EXISTS (SELECT 1 FROM webhook_endpoints WHERE disabled_at IS NULL) THEN
@@ -164,14 +171,15 @@ const callRegisterNewcomer = preparedStatement((db) =>
       inviteSequence: sql<number | null>`r.invite_sequence`,
     })
     .from(
-      sql`${sql.identifier(REGISTER_NEWCOMER_FUNCTION)}(${sql.placeholder("eventId")}::uuid, ${sql.placeholder("version")}::text, ${sql.placeholder("now")}::timestamptz, ${sql.placeholder("person")}::jsonb, ${sql.placeholder("emails")}::jsonb) as r`,
+      sql`${sql.identifier(REGISTER_NEWCOMER_FUNCTION)}(${sql.placeholder("eventId")}::uuid, ${sql.placeholder("version")}::text, ${sql.placeholder("now")}::timestamptz, ${sql.placeholder("person")}::jsonb, ${sql.placeholder("emails")}::jsonb, ${sql.placeholder("limits")}::jsonb) as r`,
     )
     .prepare("register_newcomer"),
 );
 
 /**
  * Registers someone new in one statement, or answers null when the lifecycle's
- * own path must decide (address seen before, event changed since it was read).
+ * own path must decide (address seen before, event changed since it was read),
+ * or "limited" when one of the given rate limits is spent (nothing registered).
  * `event` is the row the caller read with `readEventWithVersion`, unlocked, and
  * already checked for refusals.
  */
@@ -184,6 +192,7 @@ export async function registerNewcomer(
     now,
     links,
     hostsLabel,
+    rateLimits,
   }: {
     event: Event;
     version: string;
@@ -192,8 +201,10 @@ export async function registerNewcomer(
     links: LinkSigner;
     /** The event's hosts label when the caller read it with the event (saves a round trip). */
     hostsLabel?: string;
+    /** The public form's budgets, counted inside the same statement (rateLimitWindows(...).argument). */
+    rateLimits?: string;
   },
-): Promise<{ registration: Registration; waitlistRank: number | null } | null> {
+): Promise<{ registration: Registration; waitlistRank: number | null } | "limited" | null> {
   const hashes = registrationTokenHashes(links.secret, person.id, person.tokenVersion);
   // What the row will be; the function fills in the state, ticket and SEQUENCE it decides.
   const base: Registration = {
@@ -244,7 +255,9 @@ export async function registerNewcomer(
     now: now.toISOString(),
     person: JSON.stringify({ ...person, ...hashes }),
     emails: JSON.stringify(emails),
+    limits: rateLimits ?? "[]",
   });
+  if (decided?.outcome === "limited") return "limited";
   if (!decided || decided.outcome !== "registered" || !decided.state) return null;
   const state = decided.state as "pending" | "confirmed" | "waitlisted";
   return {

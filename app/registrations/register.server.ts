@@ -38,6 +38,9 @@ export type RegistrationOutcome =
   | { kind: "already-registered"; email: string }
   | { kind: "refused"; reason: RegistrationRefusal };
 
+/** Only when `rateLimits` were given: one is spent, and nothing was registered. */
+export type RateLimitedOutcome = { kind: "rate-limited" };
+
 
 /** An event read together with its exact version (see readEventWithVersion) and its hosts label. */
 export interface EventAsSeen {
@@ -63,26 +66,29 @@ export function refusalFor(
   return null;
 }
 
+export interface RegisterAttendeeOptions {
+  eventId: string;
+  input: RegistrationInput;
+  now: Date;
+  links: LinkSigner;
+  /** An organizer adding someone by hand: the registration window does not apply to them, capacity does. */
+  addedBy?: Actor;
+  /** The event as the caller already read it (with its exact version and hosts), so the newcomer's path reads nothing again. */
+  seen?: EventAsSeen;
+  /**
+   * The public form's budgets (rateLimitWindows(...).argument), counted in the newcomer's
+   * own statement. A caller passing them counts the attempts that never reach it (refused
+   * before, here) itself.
+   */
+  rateLimits?: string;
+}
+
+export async function registerAttendee(db: Database, options: RegisterAttendeeOptions & { rateLimits: string }): Promise<RegistrationOutcome | RateLimitedOutcome>;
+export async function registerAttendee(db: Database, options: RegisterAttendeeOptions & { rateLimits?: undefined }): Promise<RegistrationOutcome>;
 export async function registerAttendee(
   db: Database,
-  {
-    eventId,
-    input,
-    now,
-    links,
-    addedBy,
-    seen,
-  }: {
-    eventId: string;
-    input: RegistrationInput;
-    now: Date;
-    links: LinkSigner;
-    /** An organizer adding someone by hand: the registration window does not apply to them, capacity does. */
-    addedBy?: Actor;
-    /** The event as the caller already read it (with its exact version and hosts), so the newcomer's path reads nothing again. */
-    seen?: EventAsSeen;
-  },
-): Promise<RegistrationOutcome> {
+  { eventId, input, now, links, addedBy, seen, rateLimits }: RegisterAttendeeOptions,
+): Promise<RegistrationOutcome | RateLimitedOutcome> {
   const email = input.email.trim();
   const actor = addedBy ? organizerActor(addedBy) : ATTENDEE;
   if (!addedBy) {
@@ -95,7 +101,8 @@ export async function registerAttendee(
     if (refusal) return { kind: "refused", reason: refusal };
     const id = randomUUID();
     const person = { id, email, name: input.name.trim(), affiliation: input.affiliation.trim(), timeZone: input.timeZone, locale: input.locale ?? "en", answers: input.answers, tokenVersion: 1 };
-    const decided = await registerNewcomer(db, { event, version, person, now, links, hostsLabel });
+    const decided = await registerNewcomer(db, { event, version, person, now, links, hostsLabel, rateLimits });
+    if (decided === "limited") return { kind: "rate-limited" };
     if (decided) return { kind: "registered", ...decided, manageToken: deriveToken(links.secret, "manage", id, 1) };
   }
   const outcome = await withLockedEvent(db, { eventId, now, links }, async (scope) => {

@@ -105,3 +105,32 @@ describe("hostile registration input", () => {
     );
   });
 });
+
+describe("the form's budgets count every attempt, valid ones inside the registration's own statement", () => {
+  const withEmail = (email: string) => valid().map(([k, v]): [string, string] => [k, k === "email" ? email : v]);
+  const outcomeOf = (thrown: unknown) => (thrown instanceof Response ? thrown.status : 0);
+  async function statusOf(fields: [string, string][]): Promise<number> {
+    try {
+      return (await attempt(fields)).init?.status ?? 200;
+    } catch (thrown) {
+      return outcomeOf(thrown);
+    }
+  }
+
+  it("one address, five valid attempts from five networks: registered once, then 'already registered', then 429", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push(await statusOf(withEmail("budget@kth.se")));
+    expect(statuses).toEqual([302, 200, 200, 200, 200, 429]);
+    expect(await database.db.select().from(registrations).where(eq(registrations.email, "budget@kth.se"))).toHaveLength(1);
+  });
+
+  it("a budget spent by refused attempts stops a valid one, and nothing is registered", async () => {
+    const refused = withEmail("spent@kth.se").filter(([k]) => k !== "consent");
+    for (let i = 0; i < 5; i++) expect(await statusOf(refused)).toBe(400);
+    const result = await attempt(withEmail("spent@kth.se"));
+    expect(result.init?.status).toBe(429);
+    expect(result.data.message).toMatch(/^Too many registration attempts. Please try again in \d+ minutes?\.$/);
+    expect(await database.db.select().from(registrations).where(eq(registrations.email, "spent@kth.se"))).toEqual([]);
+    expect(await database.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, "spent@kth.se"))).toEqual([]);
+  });
+});

@@ -10,11 +10,11 @@ import { preparedStatement } from "~db/records.server";
 import { events, registrationQuestions, type TranslationsColumn } from "~db/schema";
 import { labelOfHosts, type HostForLabel } from "~/email/event-facts.server";
 import type { LinkSigner } from "~/security/link-tokens.server";
-import { hitRateLimits } from "~/security/rate-limit.server";
+import { hitRateLimitWindows, rateLimitWindows, type RateLimitVerdict } from "~/security/rate-limit.server";
 import { HONEYPOT_FIELD, questionsKey, registrationFormSchema, type QuestionDefinition } from "./registration-form";
 import { boundedMemo } from "~/shared/bounded-memo";
 import type { Locale } from "~/i18n/locales";
-import { registerAttendee, type EventAsSeen, type RegistrationRefusal } from "./register.server";
+import { refusalFor, registerAttendee, type EventAsSeen, type RegistrationRefusal } from "./register.server";
 import { eventWithVersionColumns } from "./newcomer.server";
 import { clientAddress } from "~/security/client-address.server";
 import { resolveTimeZone } from "~/time/zone-catalog.server";
@@ -127,30 +127,34 @@ export async function handleRegistration({
 
   const formData = await request.formData();
   const rawEmail = String(formData.get("email") ?? "").trim().toLowerCase().slice(0, 320);
-  // Both budgets in one statement: no extra commits before the registration itself.
-  const verdict = await hitRateLimits(
-    db,
+  // Both budgets count every attempt once, whatever becomes of it: inside the newcomer's own
+  // statement when the attempt gets that far (so no commit of their own), else right here.
+  const budgets = rateLimitWindows(
     [{ key: `register:ip:${clientAddress(request)}`, limit: 30, windowSeconds: 600 }, ...(rawEmail ? [{ key: `register:email:${rawEmail}`, limit: 5, windowSeconds: 600 }] : [])],
     now,
   );
-  if (!verdict.allowed) {
-    const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-    return data<RegistrationActionData>(
-      { kind: "refused", message: t("register.tooManyAttempts", { count: minutes }) },
+  const tooManyAttempts = (verdict: RateLimitVerdict) =>
+    data<RegistrationActionData>(
+      { kind: "refused", message: t("register.tooManyAttempts", { count: Math.ceil(verdict.retryAfterSeconds / 60) }) },
       { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
     );
-  }
+  /** Counts an attempt that will not reach the newcomer's statement; a spent budget answers 429 instead of the reason. */
+  const refuseCounted = async (refusal: () => ReturnType<typeof data<RegistrationActionData>>) => {
+    const verdict = await hitRateLimitWindows(db, budgets);
+    return verdict.allowed ? refusal() : tooManyAttempts(verdict);
+  };
 
   if (String(formData.get(HONEYPOT_FIELD) ?? "") !== "") {
-    return data<RegistrationActionData>(
-      { kind: "refused", message: t("register.automated") },
-      { status: 400 },
-    );
+    return refuseCounted(() => data<RegistrationActionData>({ kind: "refused", message: t("register.automated") }, { status: 400 }));
   }
 
   const submission = parseSubmission(formData, { schema: registrationSchemaFor(JSON.stringify([locale, questionsKey(questions)])) });
   if (submission.status !== "success") {
-    return data<RegistrationActionData>({ kind: "form", submission: submission.reply() }, { status: 400 });
+    return refuseCounted(() => data<RegistrationActionData>({ kind: "form", submission: submission.reply() }, { status: 400 }));
+  }
+  const refusal = refusalFor(event, now);
+  if (refusal) {
+    return refuseCounted(() => data<RegistrationActionData>({ kind: "refused", message: refusalMessage(refusal, t) }, { status: REFUSAL_STATUS[refusal] }));
   }
 
   const outcome = await registerAttendee(db, {
@@ -166,6 +170,7 @@ export async function handleRegistration({
     now,
     links,
     seen,
+    rateLimits: budgets.argument,
   });
   switch (outcome.kind) {
     case "registered":
@@ -177,5 +182,8 @@ export async function handleRegistration({
         { kind: "refused", message: refusalMessage(outcome.reason, t) },
         { status: REFUSAL_STATUS[outcome.reason] },
       );
+    case "rate-limited":
+      // The statement says only that a budget is spent; both are 10-minute windows, so the wait is the same.
+      return tooManyAttempts(budgets.verdict(budgets.keys));
   }
 }

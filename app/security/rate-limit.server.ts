@@ -34,6 +34,65 @@ export async function hitRateLimit(db: Database, rule: RateLimitRule, now: Date 
   return { allowed: hits <= rule.limit, retryAfterSeconds, remaining: Math.max(0, rule.limit - hits) };
 }
 
+/** The SQL function that counts one hit against each of several windows; the migration holds exactly this text. */
+export const HIT_RATE_LIMITS_FUNCTION = "podium_hit_rate_limits";
+
+/**
+ * Counts one hit in each window of `p_limits` ([{key, windowStart, limit}], keys distinct)
+ * and says which are now past their limit. A function, so that the registration's own
+ * statement (podium_register_newcomer) can count its budgets inside its transaction, with
+ * no commit of their own, by the same rule as hitRateLimits.
+ */
+export function hitRateLimitsFunctionSql(): string {
+  return `CREATE OR REPLACE FUNCTION ${HIT_RATE_LIMITS_FUNCTION}(p_limits jsonb)
+RETURNS TABLE (key text, hits integer, over boolean) AS $fn$
+  WITH wanted AS (
+    SELECT l->>'key' AS key, (l->>'windowStart')::timestamptz AS window_start, (l->>'limit')::integer AS hit_limit
+    FROM jsonb_array_elements(p_limits) l
+  ), counted AS (
+    INSERT INTO rate_limits AS r (key, window_start, hits)
+    SELECT w.key, w.window_start, 1 FROM wanted w
+    ON CONFLICT (key, window_start) DO UPDATE SET hits = r.hits + 1
+    RETURNING r.key, r.hits
+  )
+  SELECT c.key, c.hits, c.hits > w.hit_limit FROM counted c JOIN wanted w ON w.key = c.key;
+$fn$ LANGUAGE sql;`;
+}
+
+/** Several rules' windows at one instant: what the database function counts, and the verdict it leads to. */
+export interface RateLimitWindows {
+  /** The function's argument (JSON text). */
+  argument: string;
+  keys: readonly string[];
+  /** Refused if any rule is past its limit, with the longest wait among those. */
+  verdict(overKeys: readonly string[]): RateLimitVerdict;
+}
+
+export function rateLimitWindows(rules: readonly RateLimitRule[], now: Date): RateLimitWindows {
+  const windows = rules.map((rule) => {
+    const windowMs = rule.windowSeconds * 1000;
+    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+    return { rule, windowStart, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
+  });
+  return {
+    argument: JSON.stringify(windows.map(({ rule, windowStart }) => ({ key: rule.key, windowStart: windowStart.toISOString(), limit: rule.limit }))),
+    keys: rules.map((rule) => rule.key),
+    verdict(overKeys) {
+      const exhausted = windows.filter(({ rule }) => overKeys.includes(rule.key));
+      if (exhausted.length === 0) return { allowed: true, retryAfterSeconds: 0 };
+      return { allowed: false, retryAfterSeconds: Math.max(...exhausted.map((w) => w.retryAfterSeconds)) };
+    },
+  };
+}
+
+// One named statement, planned once per connection.
+const countHits = preparedStatement((db) =>
+  db
+    .select({ key: sql<string>`h.key`, over: sql<boolean>`h.over` })
+    .from(sql`${sql.identifier(HIT_RATE_LIMITS_FUNCTION)}(${sql.placeholder("limits")}::jsonb) as h`)
+    .prepare("rate_limit_hits"),
+);
+
 /**
  * Counts one hit against each of several rules in ONE statement (one commit, one
  * round trip: the registration form checks its address and its email budgets
@@ -42,39 +101,13 @@ export async function hitRateLimit(db: Database, rule: RateLimitRule, now: Date 
  */
 export async function hitRateLimits(db: Database, rules: RateLimitRule[], now: Date = new Date()): Promise<RateLimitVerdict> {
   if (rules.length === 0) return { allowed: true, retryAfterSeconds: 0 };
-  const windows = rules.map((rule) => {
-    const windowMs = rule.windowSeconds * 1000;
-    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-    return { rule, windowStart, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
-  });
-  const rows = await countHits(db, rules.length).execute(
-    Object.fromEntries(windows.flatMap(({ rule, windowStart }, i) => [[`key${i}`, rule.key], [`windowStart${i}`, windowStart]])),
-  );
-  const hitsByKey = new Map(rows.map((row) => [row.key, row.hits]));
-  const exhausted = windows.filter(({ rule }) => (hitsByKey.get(rule.key) ?? 0) > rule.limit);
-  if (exhausted.length === 0) return { allowed: true, retryAfterSeconds: 0 };
-  return { allowed: false, retryAfterSeconds: Math.max(...exhausted.map((w) => w.retryAfterSeconds)) };
+  return hitRateLimitWindows(db, rateLimitWindows(rules, now));
 }
 
-// One named statement per number of rules (the registration form always has the
-// same one or two), so PostgreSQL plans the upsert once per connection.
-const countHitsStatements = new Map<number, ReturnType<typeof countHitsStatement>>();
-
-function countHitsStatement(ruleCount: number) {
-  return preparedStatement((db) =>
-    db
-      .insert(rateLimits)
-      .values(Array.from({ length: ruleCount }, (_, i) => ({ key: sql.placeholder(`key${i}`), windowStart: sql.placeholder(`windowStart${i}`), hits: 1 })))
-      .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
-      .returning({ key: rateLimits.key, hits: rateLimits.hits })
-      .prepare(`rate_limit_hits_${ruleCount}`),
-  );
-}
-
-function countHits(db: Database, ruleCount: number) {
-  let statement = countHitsStatements.get(ruleCount);
-  if (!statement) countHitsStatements.set(ruleCount, (statement = countHitsStatement(ruleCount)));
-  return statement(db);
+/** hitRateLimits for windows already worked out (the registration form counts them here or in its own statement). */
+export async function hitRateLimitWindows(db: Database, windows: RateLimitWindows): Promise<RateLimitVerdict> {
+  const rows = await countHits(db).execute({ limits: windows.argument });
+  return windows.verdict(rows.filter((row) => row.over).map((row) => row.key));
 }
 
 /**

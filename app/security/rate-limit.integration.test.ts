@@ -1,0 +1,37 @@
+// The fixed-window budgets in the database: the SQL function both the registration's
+// own statement and hitRateLimits count through, on PGlite and PostgreSQL.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hitRateLimits, hitRateLimitsFunctionSql } from "./rate-limit.server";
+import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.destroy();
+});
+
+describe("rate limits", () => {
+  it("the migration holds exactly the function this module generates", () => {
+    const migration = readFileSync(path.resolve(import.meta.dirname, "../../db/migrations/0020_registration_in_one_statement.sql"), "utf8");
+    expect(migration).toContain(hitRateLimitsFunctionSql());
+  });
+
+  it("counts each rule in its own window, refuses past the limit with the wait until the window ends, and leaves other keys alone", async () => {
+    const now = new Date("2026-12-05T10:07:30Z");
+    const rules = [
+      { key: "test:a", limit: 2, windowSeconds: 600 },
+      { key: "test:b", limit: 5, windowSeconds: 60 },
+    ];
+    expect(await hitRateLimits(database.db, rules, now)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    expect(await hitRateLimits(database.db, rules, now)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    // The third hit is past "test:a"'s limit of 2; its 10-minute window ends at 10:10:00.
+    expect(await hitRateLimits(database.db, rules, now)).toEqual({ allowed: false, retryAfterSeconds: 150 });
+    expect(await hitRateLimits(database.db, [{ key: "test:b", limit: 5, windowSeconds: 60 }], now)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    // A new window starts afresh.
+    expect(await hitRateLimits(database.db, rules, new Date("2026-12-05T10:10:00Z"))).toEqual({ allowed: true, retryAfterSeconds: 0 });
+  });
+});
