@@ -170,8 +170,8 @@ describe("a reader of 繁體中文 meets no English", () => {
       body: new URLSearchParams({ intent: "talk", itemId: itemId!, title: " ", abstract: "交通與城市。", materialsUrl: "javascript:alert(1)" }),
     });
     expect(refused.status).toBe(400);
-    expect(refused.html).toContain("請為演講輸入題目");
-    expect(refused.html).toContain("簡報或資料連結必須以 https:// 或 http:// 開頭");
+    expect(refused.html).toContain("請輸入講題");
+    expect(refused.html).toContain("投影片或資料連結必須以 https:// 或 http:// 開頭");
     expect(englishWords(refused.html)).toEqual([]);
   });
 
