@@ -4,18 +4,12 @@ import en from "./catalogues/en.json";
 import sv from "./catalogues/sv.json";
 import zhHant from "./catalogues/zh-Hant.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
-import { i18nFor, translatorOf, type Messages, type SerializedMessages, type Translate } from "./translator";
+import { i18nFor, serializedOnce, translatorOf, type Messages, type Translate } from "./translator";
 
 export const CATALOGUES: Record<Locale, Messages> = { en, "zh-Hant": zhHant, sv };
 
-const serialized = new Map<Locale, SerializedMessages>();
-
 /** A language's catalogue as JSON text, made once: what the root loader sends a page. */
-export function serializedMessagesFor(locale: Locale): SerializedMessages {
-  let text = serialized.get(locale);
-  if (text === undefined) serialized.set(locale, (text = JSON.stringify(CATALOGUES[locale])));
-  return text;
-}
+export const serializedMessagesFor = serializedOnce(CATALOGUES);
 
 /** The translate function of a language, for loaders, domain sentences and emails. */
 export function translatorFor(locale: Locale = DEFAULT_LOCALE): Translate {

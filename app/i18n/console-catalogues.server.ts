@@ -19,7 +19,7 @@ import integrationsSv from "./catalogues/console/integrations/sv.json";
 import integrationsZhHant from "./catalogues/console/integrations/zh-Hant.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import { i18nServerInstance } from "./catalogues.server";
-import { CONSOLE_NAMESPACE, translatorOf, withNamespace, type Messages, type SerializedMessages, type Translate } from "./translator";
+import { CONSOLE_NAMESPACE, serializedOnce, translatorOf, withNamespace, type Messages, type Translate } from "./translator";
 
 /** Joins the parts of one language, refusing two parts that claim the same top-level key. */
 export function joinCatalogueParts(parts: Record<string, Messages>): Messages {
@@ -42,14 +42,8 @@ export const CONSOLE_CATALOGUES: Record<Locale, Messages> = {
   sv: joinCatalogueParts({ frame: frameSv, eventPages: eventPagesSv, directory: directorySv, integrations: integrationsSv }),
 };
 
-const serialized = new Map<Locale, SerializedMessages>();
-
 /** The console's catalogue of a language as JSON text, made once (see SerializedMessages). */
-export function serializedConsoleMessagesFor(locale: Locale): SerializedMessages {
-  let text = serialized.get(locale);
-  if (text === undefined) serialized.set(locale, (text = JSON.stringify(CONSOLE_CATALOGUES[locale])));
-  return text;
-}
+export const serializedConsoleMessagesFor = serializedOnce(CONSOLE_CATALOGUES);
 
 /** The console's translate function, for loaders and actions. */
 export function consoleTranslatorFor(locale: Locale = DEFAULT_LOCALE): Translate {

@@ -13,6 +13,20 @@ export type Messages = { [key: string]: string | Messages };
  * is ~800 values; as one string it costs a single copy. Parsed once per language, below.
  */
 export type SerializedMessages = string;
+/** Each language's catalogue as JSON text, made on first ask and kept (catalogues do not change within a build). */
+export function serializedOnce(catalogues: Record<Locale, Messages>): (locale: Locale) => SerializedMessages {
+  const texts = new Map<Locale, SerializedMessages>();
+  return (locale) => {
+    let text = texts.get(locale);
+    if (text === undefined) texts.set(locale, (text = JSON.stringify(catalogues[locale])));
+    return text;
+  };
+}
+
+function parsedMessages(messages: Messages | SerializedMessages): Messages {
+  return typeof messages === "string" ? (JSON.parse(messages) as Messages) : messages;
+}
+
 /** Every user-facing sentence goes through one of these. */
 export type Translate = TFunction;
 
@@ -40,7 +54,7 @@ const instances = new Map<Locale, I18n>();
 export function i18nFor(locale: Locale, messages: Messages | SerializedMessages): I18n {
   let instance = instances.get(locale);
   if (!instance) {
-    instance = createI18n(locale, typeof messages === "string" ? (JSON.parse(messages) as Messages) : messages);
+    instance = createI18n(locale, parsedMessages(messages));
     instances.set(locale, instance);
   }
   return instance;
@@ -85,7 +99,7 @@ const MAX_REMEMBERED_ANSWERS = 20_000;
 function isPlainOptions(options: unknown): boolean {
   if (options === undefined) return true;
   if (typeof options !== "object" || options === null || Array.isArray(options)) return false;
-  return Object.values(options).every((value) => value === null || ["string", "number", "boolean"].includes(typeof value));
+  return Object.values(options).every((value) => value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean");
 }
 
 /** A language's name in the language `t` speaks (i18next's fixed translate functions carry their `lng`). */
@@ -109,7 +123,7 @@ export const CONSOLE_NAMESPACE = "console";
  */
 export function withNamespace(i18n: I18n, namespace: string, locale: Locale, messages: Messages | SerializedMessages): I18n {
   if (!i18n.hasResourceBundle(locale, namespace)) {
-    i18n.addResourceBundle(locale, namespace, typeof messages === "string" ? (JSON.parse(messages) as Messages) : messages);
+    i18n.addResourceBundle(locale, namespace, parsedMessages(messages));
   }
   return i18n;
 }
