@@ -4,7 +4,7 @@
 // "select all" with and without JavaScript, confirmation before deleting an
 // agenda segment, aligned field pairs, notices that do not touch the next block,
 // and tables that keep every column on screen. Axe runs on every page visited.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectAccessibleAtEveryWidth, signIn } from "./fixtures";
 
 
@@ -37,11 +37,26 @@ async function addByHand(page: Page, name: string, email: string) {
   await expect(page.getByText(`Added ${name}`)).toBeVisible();
 }
 
+/**
+ * Both boxes are measured in one synchronous step in the page: two separate `boundingBox()`
+ * calls are viewport-relative, and Remix's scroll restoration after a submission can move
+ * the page between them (CI once saw a 103 px "overlap" that was only a scroll).
+ */
+async function boxesOf(upper: Locator, lower: Locator): Promise<[DOMRect, DOMRect]> {
+  const lowerElement = await lower.elementHandle();
+  return upper.evaluate((a, b) => [a.getBoundingClientRect().toJSON(), b!.getBoundingClientRect().toJSON()] as [DOMRect, DOMRect], lowerElement);
+}
+
+/** The space between the bottom of one box and the top of the box below it. */
+async function verticalGap(upper: Locator, lower: Locator) {
+  const [a, b] = await boxesOf(upper, lower);
+  return b.top - a.bottom;
+}
+
 /** Two boxes side by side start at the same height. */
 async function expectSameTop(page: Page, first: RegExp, second: RegExp) {
-  const [a, b] = [await page.getByLabel(first).boundingBox(), await page.getByLabel(second).boundingBox()];
-  expect(a && b).toBeTruthy();
-  if (a!.x !== b!.x) expect(Math.abs(a!.y - b!.y)).toBeLessThanOrEqual(1);
+  const [a, b] = await boxesOf(page.getByLabel(first), page.getByLabel(second));
+  if (a.x !== b.x) expect(Math.abs(a.y - b.y)).toBeLessThanOrEqual(1);
 }
 
 test("the dashboard's email outbox panel reads as a list of states with the send rate, and passes axe", async ({ page }) => {
@@ -105,9 +120,7 @@ test("an organizer emails the confirmed registrants after a preview with the cou
   await section(page, "Registrations");
   await addByHand(page, "Åsa Östlund", email);
   // The notice keeps its distance from the counts below it.
-  const notice = await page.getByRole("status").boundingBox();
-  const counts = await page.getByRole("list", { name: "Registrations by status" }).boundingBox();
-  expect(counts!.y - (notice!.y + notice!.height)).toBeGreaterThanOrEqual(8);
+  expect(await verticalGap(page.getByRole("status"), page.getByRole("list", { name: "Registrations by status" }))).toBeGreaterThanOrEqual(8);
   // Every column of the registrations table is on screen, at phone width too.
   const table = page.getByRole("region", { name: "Registrations table" });
   expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
