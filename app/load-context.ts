@@ -16,6 +16,8 @@ export interface PodiumLoadContext {
   publicData?: PublicDataCache | null;
   cspNonce: string;
   requestId: string;
+  /** The submitted form's text fields as the request guard read them; empty for a GET or JSON. */
+  submittedFields: ReadonlyArray<readonly [string, string]>;
 }
 
 declare module "@remix-run/server-runtime" {

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { parseWithZod, unstable_coerceFormValue as coerceFormValue } from "@conform-to/zod";
 import type { ZodTypeAny } from "zod";
 
 // Conform gathers a repeated field with `prev.concat(next)` for every occurrence
@@ -82,14 +82,29 @@ function withoutConformControls(formData: FormData | URLSearchParams): FormData 
   return plain;
 }
 
+// parseWithZod wraps the schema in Conform's form-value coercion on every call, a new
+// tree of zod types each time (a tenth of a registration's CPU). The wrapped schema
+// depends on the schema alone, so it is built once per schema and kept beside it.
+const coercedSchemas = new WeakMap<ZodTypeAny, ZodTypeAny>();
+
+function coercedOnce<Schema extends ZodTypeAny>(schema: Schema): Schema {
+  let coerced = coercedSchemas.get(schema);
+  if (coerced === undefined) {
+    coerced = coerceFormValue(schema);
+    coercedSchemas.set(schema, coerced);
+  }
+  return coerced as Schema;
+}
+
 /** parseWithZod for server actions, linear in the number of fields whatever their names. */
 export function parseSubmission<Schema extends ZodTypeAny>(formData: FormData | URLSearchParams, options: { schema: Schema }) {
+  const parseOptions = { schema: coercedOnce(options.schema), disableAutoCoercion: true };
   try {
     // Conform reads a payload through get() and entries() only; the collapsed view has both.
-    return parseWithZod(collapseRepeatedFields(formData) as URLSearchParams, options);
+    return parseWithZod(collapseRepeatedFields(formData) as URLSearchParams, parseOptions);
   } catch {
     // A well-formed intent that names no field of this form (remove item 9 of a list of 2…):
     // the inputs are judged as a plain submit, so the person gets the form's own messages.
-    return parseWithZod(collapseRepeatedFields(withoutConformControls(formData)) as URLSearchParams, options);
+    return parseWithZod(collapseRepeatedFields(withoutConformControls(formData)) as URLSearchParams, parseOptions);
   }
 }

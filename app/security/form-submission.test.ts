@@ -11,6 +11,8 @@ const schema = z.object({
   zones: z.array(z.string()).default([]),
   ids: z.array(z.string().uuid()).optional(),
   answers: z.object({ topics: z.array(z.string()).optional(), department: z.string().optional() }).default({}),
+  seats: z.number().int().min(1).optional(),
+  consent: z.boolean().default(false),
 });
 
 function timed(run: () => unknown): number {
@@ -21,9 +23,11 @@ function timed(run: () => unknown): number {
 
 describe("parseSubmission", () => {
   it("gives exactly Conform's result, values and errors, for any mix of repeated fields", () => {
-    const names = fc.constantFrom("name", "zones", "ids", "answers.topics", "answers.department", "other", "zones[0]");
+    const names = fc.constantFrom("name", "zones", "ids", "answers.topics", "answers.department", "other", "zones[0]", "seats", "consent");
+    const values = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("on", "12", "0", "1.5", "", " "));
     fc.assert(
-      fc.property(fc.array(fc.tuple(names, fc.string({ maxLength: 8 })), { maxLength: 15 }), (pairs) => {
+      // One schema for every run: the coercion parseSubmission keeps per schema must carry nothing from one form to the next.
+      fc.property(fc.array(fc.tuple(names, values), { maxLength: 15 }), (pairs) => {
         const form = new URLSearchParams(pairs);
         const ours = parseSubmission(form, { schema });
         const conform = parseWithZod(form, { schema });

@@ -38,25 +38,13 @@ export function pageAddress(url: URL): string {
   return `${pathname}${query ? `?${query}` : ""}`;
 }
 
-function isFormBody(request: Request): boolean {
-  const type = request.headers.get("content-type") ?? "";
-  return /^application\/x-www-form-urlencoded\b|^multipart\/form-data\b/i.test(type);
-}
-
-/** The submitted fields to send again; unreadable bodies simply keep nothing. */
-async function keptFields(copy: Request | null): Promise<DatabaseOutage["resubmit"]> {
-  if (!copy) return { fields: [], withheld: [] };
-  let form: FormData;
-  try {
-    form = await copy.formData();
-  } catch {
-    return { fields: [], withheld: [] };
-  }
+/** The submitted fields to send again (the request guard already read them), passwords withheld. */
+function keptFields(submitted: ReadonlyArray<readonly [string, string]>): DatabaseOutage["resubmit"] {
   const fields: [string, string][] = [];
   const withheld = new Set<string>();
   let characters = 0;
-  for (const [name, value] of form) {
-    if (typeof value !== "string" || WITHHELD_FIELD.test(name)) {
+  for (const [name, value] of submitted) {
+    if (WITHHELD_FIELD.test(name)) {
       withheld.add(name);
       continue;
     }
@@ -73,7 +61,7 @@ export function prefersProblemDocument(request: Request): boolean {
   return !/text\/html/i.test(accept) && /application\/(problem\+)?json/i.test(accept);
 }
 
-async function outageResponse(request: Request, copy: Request | null, hasPage: boolean): Promise<Response> {
+function outageResponse(request: Request, submitted: ReadonlyArray<readonly [string, string]>, hasPage: boolean): Response {
   const url = new URL(request.url);
   // Resource routes (feeds, CSV, JSON) answer with the problem document as it is. A page
   // gets data for its error boundary; app/entry.server.tsx turns that into the problem
@@ -83,7 +71,7 @@ async function outageResponse(request: Request, copy: Request | null, hasPage: b
     reason: "database-unavailable",
     retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
     href: pageAddress(url),
-    resubmit: request.method === "GET" || request.method === "HEAD" ? null : await keptFields(copy),
+    resubmit: request.method === "GET" || request.method === "HEAD" ? null : keptFields(submitted),
   };
   return Response.json(outage, {
     status: 503,
@@ -97,20 +85,18 @@ function guardLoader(loader: LoaderFunction, hasPage: boolean): LoaderFunction {
       return await loader(args);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      throw await outageResponse(args.request, null, hasPage);
+      throw outageResponse(args.request, [], hasPage);
     }
   };
 }
 
 function guardAction(action: ActionFunction, hasPage: boolean): ActionFunction {
   return async (args) => {
-    // A copy of the body, read only if the database turns out to be away.
-    const copy = isFormBody(args.request) && args.request.body ? args.request.clone() : null;
     try {
       return await action(args);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      throw await outageResponse(args.request, copy, hasPage);
+      throw outageResponse(args.request, args.context.submittedFields, hasPage);
     }
   };
 }

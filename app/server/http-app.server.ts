@@ -16,7 +16,7 @@ import { guardAgainstDatabaseOutages } from "./database-outage.server";
 import { createPageCache, type PageCache } from "./page-cache.server";
 import { sendProblem } from "./problem-response.server";
 import { createRemixHandler } from "./remix-handler.server";
-import { checkRequestTarget, isApiPath, readCheckedForm, rejectUnexpectedMethods } from "./request-guard.server";
+import { checkRequestTarget, isApiPath, readCheckedForm, rejectUnexpectedMethods, type CheckedForm } from "./request-guard.server";
 
 export interface HttpAppOptions {
   db: Database;
@@ -219,6 +219,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     publicData: caches?.data ?? null,
     cspNonce: res.locals.cspNonce as string,
     requestId: res.locals.requestId as string,
+    submittedFields: (res.locals.formBody as CheckedForm | undefined)?.fields ?? [],
   });
 
   app.all(

@@ -167,19 +167,21 @@ async function checkForm(req: express.Request, res: express.Response, next: expr
   if (policy.json) {
     const problem = body.length === 0 ? null : jsonBodyProblem(body, policy);
     if (problem) return sendProblem(req, res, problem);
-    res.locals.formBody = { body, contentType: "application/json" };
+    res.locals.formBody = { body, contentType: "application/json", fields: [] } satisfies CheckedForm;
     return next();
   }
   const contentType = emptyWithoutType ? "application/x-www-form-urlencoded" : req.get("content-type")!;
   const form = await readFormBody(body, contentType, policy);
   if (!form.ok) return sendProblem(req, res, form);
-  res.locals.formBody = { body, contentType };
+  res.locals.formBody = { body, contentType, fields: form.fields } satisfies CheckedForm;
   next();
 }
 
 export interface CheckedForm {
   body: Buffer;
   contentType: string;
+  /** A form's text fields as read and checked here (none for JSON). */
+  fields: ReadonlyArray<readonly [string, string]>;
 }
 
 /**
