@@ -88,7 +88,7 @@ const registrationFormOfEvent = preparedStatement((db) =>
 );
 
 async function readRegistrationForm(db: Database, slug: string): Promise<{ seen: EventAsSeen; questions: QuestionDefinition[] } | undefined> {
-const [row] = await registrationFormOfEvent(db).execute({ slug });
+  const [row] = await registrationFormOfEvent(db).execute({ slug });
   if (!row) return undefined;
   const { version, questions, hosts, ...event } = row;
   return { seen: { event, version, hostsLabel: labelOfHosts(hosts) }, questions };

@@ -44,8 +44,13 @@ export const HIT_RATE_LIMITS_FUNCTION = "podium_hit_rate_limits";
  * no commit of their own, by the same rule as hitRateLimits.
  */
 export function hitRateLimitsFunctionSql(): string {
+  // PL/pgSQL, not SQL: PostgreSQL plans a SQL function's statement again on every call made
+  // from another function, which cost a registration ~0.1 ms; PL/pgSQL keeps the plan per session.
   return `CREATE OR REPLACE FUNCTION ${HIT_RATE_LIMITS_FUNCTION}(p_limits jsonb)
 RETURNS TABLE (key text, hits integer, over boolean) AS $fn$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
   WITH wanted AS (
     SELECT l->>'key' AS key, (l->>'windowStart')::timestamptz AS window_start, (l->>'limit')::integer AS hit_limit
     FROM jsonb_array_elements(p_limits) l
@@ -56,7 +61,8 @@ RETURNS TABLE (key text, hits integer, over boolean) AS $fn$
     RETURNING r.key, r.hits
   )
   SELECT c.key, c.hits, c.hits > w.hit_limit FROM counted c JOIN wanted w ON w.key = c.key;
-$fn$ LANGUAGE sql;`;
+END;
+$fn$ LANGUAGE plpgsql;`;
 }
 
 /** Several rules' windows at one instant: what the database function counts, and the verdict it leads to. */
