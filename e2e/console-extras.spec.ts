@@ -121,6 +121,14 @@ test("an organizer emails the confirmed registrants after a preview with the cou
   await addByHand(page, "Åsa Östlund", email);
   // The notice keeps its distance from the counts below it.
   expect(await verticalGap(page.getByRole("status"), page.getByRole("list", { name: "Registrations by status" }))).toBeGreaterThanOrEqual(8);
+  // A status stays one word beside a long email ("Confirme/d" was once split over two lines).
+  const status = page.getByRole("cell", { name: "Confirmed", exact: true }).first();
+  const linesOfText = await status.evaluate((cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    return range.getClientRects().length;
+  });
+  expect(linesOfText).toBe(1);
   // Every column of the registrations table is on screen, at phone width too.
   const table = page.getByRole("region", { name: "Registrations table" });
   expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);

@@ -150,7 +150,7 @@ export default function Registrations() {
                     {r.affiliation ? <div className="field__hint">{r.affiliation}</div> : null}
                   </td>
                   <td>{r.email}</td>
-                  <td>
+                  <td className="data-table__word-cell">
                     {t(`registrationStatus.${r.status}`)}
                     {r.waitlistRank !== null ? ` (#${r.waitlistRank})` : ""}
                     {r.attended ? t("registrations.table.attended") : ""}
