@@ -32,11 +32,15 @@ const REGISTRATION_SLUG = process.env.BENCH_REGISTRATION_SLUG ?? "robotic-manipu
 /** "off" skips the two cold starts (each starts the app again; the fresh one builds it too). */
 const COLD_START = process.env.BENCH_COLD_START ?? "on";
 /**
- * Today's main before the page cache (3d83543, PGlite, the machine shared with four other
- * engineers' work, load average about 9): the event page rendered on every request.
- * That run measured a past event; an upcoming one costs more (its zone list and form).
+ * Today's main before issue 12 (665e453), recorded when no reference checkout is given: the
+ * upcoming event page rendered on every request, on PostgreSQL, one process, measured
+ * 2026-12-05 in alternating 2-second slices beside this tree (which did 2.33× of it). With
+ * BENCH_REFERENCE_DIR the bench measures it in the same run instead.
  */
-const TODAYS_RENDERED_EVENT_PAGE = { requestsPerSecond: 80, p50: 114, p99: 276 };
+const TODAYS_RENDERED_EVENT_PAGE = { requestsPerSecond: 100, p50: 97, p99: 139 };
+/** A built checkout of that main (git worktree add DIR 665e453, npm ci, npx remix vite:build there). */
+const REFERENCE_DIR = process.env.BENCH_REFERENCE_DIR;
+const REFERENCE_PORT = Number(process.env.BENCH_REFERENCE_PORT ?? 3393);
 /** The stand-in's limit for the email row (Resend's default is 2/s; 10 gives a steadier measure in 8 s). */
 const EMAIL_RATE = Number(process.env.BENCH_EMAIL_RATE ?? 10);
 
@@ -181,6 +185,37 @@ function registrationTarget([http, raw, overbooked]: BenchRow[]): string {
   return `registration ${ratio.toFixed(2)}× of raw (≥ 0.50) with ${overbooked.errors} overbooked ${mark(ratio >= 0.5 && overbooked.errors === 0)}`;
 }
 
+/**
+ * Today's main before issue 12, started from its built checkout on its own database (PostgreSQL)
+ * or data directory (PGlite), with the same environment as the app otherwise. Returns its origin.
+ */
+async function startReference(dir: string, env: Record<string, string | undefined>, children: ChildProcess[], cleanups: (() => Promise<void>)[]): Promise<{ origin: string; process: ChildProcess }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "podium-bench-reference-"));
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  let databaseUrl: string | undefined;
+  if (env.DATABASE_URL && process.env.DATABASE_URL) {
+    const name = `${DATABASE_NAME}_reference`;
+    const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    cleanups.push(async () => {
+      const dropper = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    });
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+  }
+  const origin = `http://127.0.0.1:${REFERENCE_PORT}`;
+  const referenceEnv: Record<string, string | undefined> = { ...env, PORT: String(REFERENCE_PORT), PUBLIC_URL: origin, PODIUM_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
+  // Its own tsx and build: node resolves --import from the working directory.
+  const reference = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: dir, env: referenceEnv as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"] });
+  children.push(reference);
+  await waitFor(`${origin}/healthz`);
+  return { origin, process: reference };
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "podium-bench-"));
   const children: ChildProcess[] = [];
@@ -252,10 +287,22 @@ async function main() {
       { scenario: "event page, Accept-Encoding: gzip, deflate, br (cache hit)", options: { url: eventUrl, headers: { cookie, "accept-encoding": "gzip, deflate, br" } } },
     ]);
     // Issue 14: the same page rendered in Swedish and Hong Kong Chinese costs within 10 % of English.
-    const [rendered, ...languageRows] = await loadAlternating([
+    // Issue 12: with a reference checkout, today's main renders the same page in the same slices.
+    const referenceApp = REFERENCE_DIR ? await startReference(REFERENCE_DIR, env, children, cleanups) : null;
+    const referenceBase = referenceApp?.origin ?? null;
+    const [rendered, ...otherRendered] = await loadAlternating([
       { scenario: "same page, cache miss (rendered every time)", options: renderedEveryTime(eventUrl, { cookie }) },
       ...languages.map(([locale, name]) => ({ scenario: `  same page in ${name}, rendered every time`, options: renderedEveryTime(eventUrl, { cookie: `${cookie}; podium_lang=${locale}` }) })),
+      ...(referenceBase ? [{ scenario: "  today's main before issue 12, this run: event page rendered", options: renderedEveryTime(`${referenceBase}${EVENT_PATH}`, { cookie }) }] : []),
     ]);
+    referenceApp?.process.kill("SIGTERM");
+    const languageRows = otherRendered.slice(0, languages.length);
+    const reference: BenchRow = otherRendered[languages.length] ?? {
+      scenario: "  today's main before issue 12, recorded (set BENCH_REFERENCE_DIR to measure it in this run)",
+      ...TODAYS_RENDERED_EVENT_PAGE,
+      errors: 0,
+    };
+    reference.versus = `miss row = ${(rendered.requestsPerSecond / reference.requestsPerSecond).toFixed(2)}× of it`;
     for (const row of languageRows) {
       const ratio = row.requestsPerSecond / rendered.requestsPerSecond;
       row.versus = `${ratio.toFixed(2)}× of English (target ≥ 0.90: ${mark(ratio >= 0.9)})`;
@@ -266,12 +313,7 @@ async function main() {
       cached,
       rendered,
       ...languageRows,
-      {
-        scenario: "  today's main before any change: event page rendered (reference)",
-        ...TODAYS_RENDERED_EVENT_PAGE,
-        errors: 0,
-        versus: `miss row = ${(rendered.requestsPerSecond / TODAYS_RENDERED_EVENT_PAGE.requestsPerSecond).toFixed(2)}× of it`,
-      },
+      reference,
       notModified,
       await load("home page (cache hit)", `${base}/`, { cookie }),
     ];
@@ -326,7 +368,7 @@ async function main() {
 Event page: HTML ${kb(weight.htmlBytes)} (gzip ${kb(weight.htmlGzipBytes)}; a browser gets ${kb(weight.htmlBrowserBytes)} as ${weight.browserEncoding}); JavaScript shipped ${kb(weight.javascriptGzipBytes)} gzip in ${weight.scripts} files
 Web process memory (RSS): idle ${mb(idleMegabytes)}, under load (peak) ${mb(peakMegabytes)}
 Cold start until /healthz: ${coldStarts ? `\`npm start\` on an empty data directory (build, migrate, seed) ${coldStarts.fresh.toFixed(1)} s; already built with its data, server.ts alone ${coldStarts.built.toFixed(1)} s` : "not measured (BENCH_COLD_START=off)"}
-Targets: cached page ${ratio(cached).toFixed(2)}× bare (≥ 0.25) ${mark(ratio(cached) >= 0.25)}; 304 ${ratio(notModified).toFixed(2)}× bare (≥ 0.25) ${mark(ratio(notModified) >= 0.25)}; browser-encoded ${(browser.requestsPerSecond / cached.requestsPerSecond).toFixed(2)}× of unencoded (≥ 0.90) ${mark(browser.requestsPerSecond >= 0.9 * cached.requestsPerSecond)}; rendered page ${(rendered.requestsPerSecond / TODAYS_RENDERED_EVENT_PAGE.requestsPerSecond).toFixed(2)}× today's ${TODAYS_RENDERED_EVENT_PAGE.requestsPerSecond} req/s (≥ 2) ${mark(rendered.requestsPerSecond >= 2 * TODAYS_RENDERED_EVENT_PAGE.requestsPerSecond)}; email ${(email.achieved / email.limit).toFixed(2)}× of the provider's limit (≥ 0.90) ${mark(email.achieved >= 0.9 * email.limit)}; ${registrationTarget(registration)}; JavaScript ${kb(weight.javascriptGzipBytes)} gzip (≤ 100 KB) ${mark(weight.javascriptGzipBytes <= 100 * 1024)}${coldStarts ? `; built start ${coldStarts.built.toFixed(1)} s (≤ 5 s) ${mark(coldStarts.built <= 5)}` : ""}`);
+Targets: cached page ${ratio(cached).toFixed(2)}× bare (≥ 0.25) ${mark(ratio(cached) >= 0.25)}; 304 ${ratio(notModified).toFixed(2)}× bare (≥ 0.25) ${mark(ratio(notModified) >= 0.25)}; browser-encoded ${(browser.requestsPerSecond / cached.requestsPerSecond).toFixed(2)}× of unencoded (≥ 0.90) ${mark(browser.requestsPerSecond >= 0.9 * cached.requestsPerSecond)}; rendered page ${(rendered.requestsPerSecond / reference.requestsPerSecond).toFixed(2)}× today's main (${referenceBase ? "this run" : "recorded"}; ≥ 2) ${mark(rendered.requestsPerSecond >= 2 * reference.requestsPerSecond)}; email ${(email.achieved / email.limit).toFixed(2)}× of the provider's limit (≥ 0.90) ${mark(email.achieved >= 0.9 * email.limit)}; ${registrationTarget(registration)}; JavaScript ${kb(weight.javascriptGzipBytes)} gzip (≤ 100 KB) ${mark(weight.javascriptGzipBytes <= 100 * 1024)}${coldStarts ? `; built start ${coldStarts.built.toFixed(1)} s (≤ 5 s) ${mark(coldStarts.built <= 5)}` : ""}`);
   } finally {
     await stop();
   }
