@@ -32,8 +32,8 @@ async function webinar(overrides: Partial<Parameters<typeof createEvent>[1]> = {
 
 describe("a newcomer's registration in one statement", () => {
   it("the newest migration that defines it holds exactly the function the lifecycle module generates", () => {
-    // 0009 created it; 0015 replaced it to write the registration's language; 0020 to count the form's rate limits and take only the foreseen state's email.
-    const migration = readFileSync(path.resolve(import.meta.dirname, "../../db/migrations/0020_registration_in_one_statement.sql"), "utf8");
+    // 0009 created it; 0015 replaced it to write the registration's language; 0020 to count the form's rate limits and take only the foreseen state's email; 0022 to find an address seen before through the unique index.
+    const migration = readFileSync(path.resolve(import.meta.dirname, "../../db/migrations/0022_newcomer_conflict_on_unique_address.sql"), "utf8");
     expect(migration).toContain(registerNewcomerFunctionSql());
   });
 

@@ -78,10 +78,6 @@ BEGIN
     RETURN QUERY SELECT 'fallback'::text, NULL::text, NULL::integer, NULL::integer, NULL::integer;
     RETURN;
   END IF;
-  IF EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = p_event_id AND lower(r.email) = lower(p_person->>'email')) THEN
-    RETURN QUERY SELECT 'fallback'::text, NULL::text, NULL::integer, NULL::integer, NULL::integer;
-    RETURN;
-  END IF;
   target_state := CASE
     WHEN ev.requires_approval THEN 'pending'
     WHEN ev.capacity IS NULL OR ev.seats_taken < ev.capacity THEN 'confirmed'
@@ -89,6 +85,22 @@ BEGIN
   -- The caller built the email of the one state it foresaw from its unlocked read; when a
   -- seat was taken or freed since, the lifecycle's own path decides this registration.
   IF NOT (p_emails ? target_state) THEN
+    RETURN QUERY SELECT 'fallback'::text, NULL::text, NULL::integer, NULL::integer, NULL::integer;
+    RETURN;
+  END IF;
+  ticket := CASE WHEN target_state = 'waitlisted' THEN ev.waitlist_tickets_issued + 1 END;
+  invite_seq := CASE WHEN target_state IN (${stateList(withInvite)}) THEN 1 END;
+  -- An address seen before takes the lifecycle's own path. The unique index on (event, address)
+  -- decides it: a separate EXISTS check was planned once per connection, and a plan made while
+  -- the event had few registrations walked all of them on every later call (O(n) in the lock).
+  INSERT INTO registrations (id, event_id, email, name, affiliation, time_zone, locale, answers, consent_at, token_version,
+      manage_token_hash, join_token_hash, status, waitlist_ticket, invite_sequence, confirmed_at, created_at, updated_at)
+    VALUES ((p_person->>'id')::uuid, p_event_id, p_person->>'email', p_person->>'name', p_person->>'affiliation',
+      p_person->>'timeZone', coalesce(p_person->>'locale', 'en'), p_person->'answers', p_now, (p_person->>'tokenVersion')::int, p_person->>'manageTokenHash',
+      p_person->>'joinTokenHash', target_state::registration_status, ticket, coalesce(invite_seq, 0),
+      CASE WHEN target_state = 'confirmed' THEN p_now END, p_now, p_now)
+    ON CONFLICT (event_id, lower(email)) DO NOTHING;
+  IF NOT FOUND THEN
     RETURN QUERY SELECT 'fallback'::text, NULL::text, NULL::integer, NULL::integer, NULL::integer;
     RETURN;
   END IF;
@@ -100,14 +112,6 @@ BEGIN
     WHERE id = p_event_id
     RETURNING * INTO ev;
   END IF;
-  ticket := CASE WHEN target_state = 'waitlisted' THEN ev.waitlist_tickets_issued END;
-  invite_seq := CASE WHEN target_state IN (${stateList(withInvite)}) THEN 1 END;
-  INSERT INTO registrations (id, event_id, email, name, affiliation, time_zone, locale, answers, consent_at, token_version,
-      manage_token_hash, join_token_hash, status, waitlist_ticket, invite_sequence, confirmed_at, created_at, updated_at)
-    VALUES ((p_person->>'id')::uuid, p_event_id, p_person->>'email', p_person->>'name', p_person->>'affiliation',
-      p_person->>'timeZone', coalesce(p_person->>'locale', 'en'), p_person->'answers', p_now, (p_person->>'tokenVersion')::int, p_person->>'manageTokenHash',
-      p_person->>'joinTokenHash', target_state::registration_status, ticket, coalesce(invite_seq, 0),
-      CASE WHEN target_state = 'confirmed' THEN p_now END, p_now, p_now);
   INSERT INTO registration_events (event_id, registration_id, transition, from_state, to_state, actor_kind, actor_label,
       invite_sequence, details, occurred_at)
     VALUES (p_event_id, (p_person->>'id')::uuid, 'register', NULL, target_state, 'attendee', 'The registrant', invite_seq,
