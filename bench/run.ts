@@ -185,6 +185,21 @@ function registrationTarget([http, raw, overbooked]: BenchRow[]): string {
   return `registration ${ratio.toFixed(2)}× of raw (≥ 0.50) with ${overbooked.errors} overbooked ${mark(ratio >= 0.5 && overbooked.errors === 0)}`;
 }
 
+/** A new database on the server of `serverUrl`, dropped by the cleanups; returns its URL. */
+async function scratchDatabase(serverUrl: string, name: string, cleanups: (() => Promise<void>)[]): Promise<string> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  cleanups.push(async () => {
+    const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await dropper.unsafe(`drop database if exists ${name} with (force)`);
+    await dropper.end();
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /**
  * Today's main before issue 12, started from its built checkout on its own database (PostgreSQL)
  * or data directory (PGlite), with the same environment as the app otherwise. Returns its origin.
@@ -193,20 +208,7 @@ async function startReference(dir: string, env: Record<string, string | undefine
   const dataDir = mkdtempSync(path.join(tmpdir(), "podium-bench-reference-"));
   cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
   let databaseUrl: string | undefined;
-  if (env.DATABASE_URL && process.env.DATABASE_URL) {
-    const name = `${DATABASE_NAME}_reference`;
-    const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    cleanups.push(async () => {
-      const dropper = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    });
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-  }
+  if (env.DATABASE_URL && process.env.DATABASE_URL) databaseUrl = await scratchDatabase(process.env.DATABASE_URL, `${DATABASE_NAME}_reference`, cleanups);
   const origin = `http://127.0.0.1:${REFERENCE_PORT}`;
   const referenceEnv: Record<string, string | undefined> = { ...env, PORT: String(REFERENCE_PORT), PUBLIC_URL: origin, PODIUM_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
   // Its own tsx and build: node resolves --import from the working directory.
@@ -233,20 +235,7 @@ async function main() {
     // With DATABASE_URL the app runs on a fresh PostgreSQL database (and the raw
     // transaction row can be measured beside it); without, on embedded PGlite.
     let benchDatabaseUrl: string | undefined;
-    if (process.env.DATABASE_URL) {
-      const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-      const name = DATABASE_NAME;
-      await admin.unsafe(`create database ${name}`);
-      await admin.end();
-      const url = new URL(process.env.DATABASE_URL);
-      url.pathname = `/${name}`;
-      benchDatabaseUrl = url.toString();
-      cleanups.push(async () => {
-        const dropper = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-        await dropper.unsafe(`drop database if exists ${name} with (force)`);
-        await dropper.end();
-      });
-    }
+    if (process.env.DATABASE_URL) benchDatabaseUrl = await scratchDatabase(process.env.DATABASE_URL, DATABASE_NAME, cleanups);
     const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", PORT: String(APP_PORT), HOST: "127.0.0.1", PODIUM_DATA_DIR: dataDir, PODIUM_WORKER: "off", DATABASE_URL: benchDatabaseUrl, PUBLIC_URL: `http://127.0.0.1:${APP_PORT}`, PODIUM_PROCESSES: "1" };
     // node itself, not npx: SIGTERM must reach the server, not only a wrapper that leaves it running.
     const app = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "inherit"] });

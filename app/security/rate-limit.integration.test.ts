@@ -1,12 +1,13 @@
 // The fixed-window budgets in the database: the SQL function both the registration's
-// own statement and hitRateLimits count through, on PGlite and PostgreSQL.
+// own statement, hitRateLimitWindows and hitRateLimit count through, on PGlite and PostgreSQL.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hitRateLimits, hitRateLimitsFunctionSql } from "./rate-limit.server";
+import { hitRateLimit, hitRateLimitWindows, hitRateLimitsFunctionSql, rateLimitWindows, type RateLimitRule } from "./rate-limit.server";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
 
 let database: TestDatabase;
+const hitRateLimits = (db: TestDatabase["db"], rules: RateLimitRule[], now: Date) => hitRateLimitWindows(db, rateLimitWindows(rules, now));
 beforeAll(async () => {
   database = await createTestDatabase();
 });
@@ -33,5 +34,14 @@ describe("rate limits", () => {
     expect(await hitRateLimits(database.db, [{ key: "test:b", limit: 5, windowSeconds: 60 }], now)).toEqual({ allowed: true, retryAfterSeconds: 0 });
     // A new window starts afresh.
     expect(await hitRateLimits(database.db, rules, new Date("2026-12-05T10:10:00Z"))).toEqual({ allowed: true, retryAfterSeconds: 0 });
+  });
+
+  it("a single rule counts in the same windows, says what is left and when the window ends (for RateLimit headers)", async () => {
+    const now = new Date("2026-12-05T10:00:45Z");
+    const rule = { key: "test:single", limit: 2, windowSeconds: 60 };
+    expect(await hitRateLimit(database.db, rule, now)).toEqual({ allowed: true, retryAfterSeconds: 15, remaining: 1 });
+    // Counted by the several-windows path too: one budget, whichever path counts it.
+    expect(await hitRateLimits(database.db, [rule], now)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    expect(await hitRateLimit(database.db, rule, now)).toEqual({ allowed: false, retryAfterSeconds: 15, remaining: 0 });
   });
 });

@@ -17,21 +17,22 @@ export interface RateLimitVerdict {
   remaining?: number;
 }
 
-/**
- * Counts a hit in a fixed window stored in PostgreSQL, so every app process
- * shares one budget. A single upsert both counts and reads: no race between them.
- */
-export async function hitRateLimit(db: Database, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitVerdict> {
+/** The fixed window a rule is in at `now`, and the seconds until the next one starts. */
+function windowOf(rule: RateLimitRule, now: Date): { windowStart: Date; retryAfterSeconds: number } {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const [row] = await db
-    .insert(rateLimits)
-    .values({ key: rule.key, windowStart, hits: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
-    .returning({ hits: rateLimits.hits });
+  return { windowStart, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
+}
+
+/**
+ * Counts a hit in a fixed window stored in PostgreSQL, so every app process
+ * shares one budget. One upsert (podium_hit_rate_limits) both counts and reads:
+ * no race between them.
+ */
+export async function hitRateLimit(db: Database, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitVerdict> {
+  const [row] = await countHits(db).execute({ limits: rateLimitWindows([rule], now).argument });
   const hits = row?.hits ?? 0;
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
-  return { allowed: hits <= rule.limit, retryAfterSeconds, remaining: Math.max(0, rule.limit - hits) };
+  return { allowed: hits <= rule.limit, retryAfterSeconds: windowOf(rule, now).retryAfterSeconds, remaining: Math.max(0, rule.limit - hits) };
 }
 
 /** The SQL function that counts one hit against each of several windows; the migration holds exactly this text. */
@@ -75,11 +76,7 @@ export interface RateLimitWindows {
 }
 
 export function rateLimitWindows(rules: readonly RateLimitRule[], now: Date): RateLimitWindows {
-  const windows = rules.map((rule) => {
-    const windowMs = rule.windowSeconds * 1000;
-    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-    return { rule, windowStart, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
-  });
+  const windows = rules.map((rule) => ({ rule, ...windowOf(rule, now) }));
   return {
     argument: JSON.stringify(windows.map(({ rule, windowStart }) => ({ key: rule.key, windowStart: windowStart.toISOString(), limit: rule.limit }))),
     keys: rules.map((rule) => rule.key),
@@ -94,23 +91,17 @@ export function rateLimitWindows(rules: readonly RateLimitRule[], now: Date): Ra
 // One named statement, planned once per connection.
 const countHits = preparedStatement((db) =>
   db
-    .select({ key: sql<string>`h.key`, over: sql<boolean>`h.over` })
+    .select({ key: sql<string>`h.key`, hits: sql<number>`h.hits`, over: sql<boolean>`h.over` })
     .from(sql`${sql.identifier(HIT_RATE_LIMITS_FUNCTION)}(${sql.placeholder("limits")}::jsonb) as h`)
     .prepare("rate_limit_hits"),
 );
 
 /**
- * Counts one hit against each of several rules in ONE statement (one commit, one
- * round trip: the registration form checks its address and its email budgets
- * together). The verdict is the strictest: refused if any rule is exhausted, with
- * the longest wait among the exhausted ones. Keys must differ.
+ * Counts one hit against each of several windows in ONE statement (one commit, one round
+ * trip: the registration form counts its address and its email budgets together, here or
+ * inside its own statement). The verdict is the strictest: refused if any rule is exhausted,
+ * with the longest wait among the exhausted ones. Keys must differ.
  */
-export async function hitRateLimits(db: Database, rules: RateLimitRule[], now: Date = new Date()): Promise<RateLimitVerdict> {
-  if (rules.length === 0) return { allowed: true, retryAfterSeconds: 0 };
-  return hitRateLimitWindows(db, rateLimitWindows(rules, now));
-}
-
-/** hitRateLimits for windows already worked out (the registration form counts them here or in its own statement). */
 export async function hitRateLimitWindows(db: Database, windows: RateLimitWindows): Promise<RateLimitVerdict> {
   const rows = await countHits(db).execute({ limits: windows.argument });
   return windows.verdict(rows.filter((row) => row.over).map((row) => row.key));
@@ -121,13 +112,11 @@ export async function hitRateLimitWindows(db: Database, windows: RateLimitWindow
  * (a correct password must not lock its owner out). Allowed while hits < limit.
  */
 export async function peekRateLimit(db: Database, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitVerdict> {
-  const windowMs = rule.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const { windowStart, retryAfterSeconds } = windowOf(rule, now);
   const [row] = await db
     .select({ hits: rateLimits.hits })
     .from(rateLimits)
     .where(and(eq(rateLimits.key, rule.key), eq(rateLimits.windowStart, windowStart)));
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
   return { allowed: (row?.hits ?? 0) < rule.limit, retryAfterSeconds };
 }
 
